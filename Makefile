@@ -1,0 +1,34 @@
+# erdviz: the commands the README opens with, and a few for development.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+
+.PHONY: sample test build release golden install deps clean
+
+## Build erdviz (release) and draw the sample schema into samples/shop/.
+sample: release
+	scripts/render-sample .build/release/erdviz
+
+## Run the whole test suite (installs what it needs).
+test:
+	scripts/test
+
+deps:
+	scripts/install-deps build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Re-record the renderers' golden files; review `git diff` before committing.
+golden: deps
+	ERDVIZ_RECORD=1 $(SWIFT) test
+
+## Install the binary alone; it needs no file from this tree.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 .build/release/erdviz $(DESTDIR)$(PREFIX)/bin/erdviz
+
+clean:
+	rm -rf .build samples/shop.db

@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "erdviz",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "erdviz", targets: ["erdviz"]),
+    .library(name: "ERDViz", targets: ["ERDViz"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // System libraries, each imported by exactly one module.
+    .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+
+    // The pipeline, one stage per module.
+    .target(name: "ERDSchema"),
+    .target(name: "ERDInspect", dependencies: ["ERDSchema"]),
+    .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
+    .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
+    .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
+    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz"]),
+    .target(
+      name: "ERDViz",
+      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDGraph", "ERDRender"]),
+    .executableTarget(
+      name: "erdviz",
+      dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
+    .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
+    .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"]),
+    .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
+    .testTarget(name: "ERDGraphTests", dependencies: ["ERDGraph", "ERDSQLite", "ERDTestSupport"]),
+    .testTarget(
+      name: "ERDRenderTests",
+      dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

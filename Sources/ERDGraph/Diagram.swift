@@ -1,0 +1,171 @@
+import ERDSchema
+
+/// What a renderer draws: entities, the edges between them and the groups they sit in.
+///
+/// Everything that only changes the look (which columns show, which tables are left out, the
+/// layout direction) lives here, never in the schema model.
+public struct Diagram: Hashable, Sendable {
+  public var entities: [Entity]
+  public var edges: [Edge]
+  public var groups: [Group]
+  /// The layout direction the user asked for; nil leaves each format its own default.
+  public var direction: Direction?
+  public var detail: ColumnDetail
+  public var title: String?
+
+  public init(
+    entities: [Entity] = [], edges: [Edge] = [], groups: [Group] = [], direction: Direction? = nil,
+    detail: ColumnDetail = .all, title: String? = nil
+  ) {
+    self.entities = entities
+    self.edges = edges
+    self.groups = groups
+    self.direction = direction
+    self.detail = detail
+    self.title = title
+  }
+
+  public func entity(_ name: QualifiedName) -> Entity? { entities.first { $0.name == name } }
+}
+
+/// A table or view as drawn: its columns already chosen by the detail level.
+public struct Entity: Hashable, Sendable {
+  /// The qualified name in the schema.
+  public var name: QualifiedName
+  /// A unique identifier of ASCII letters, digits and `_`, stable for the same schema.
+  public var key: String
+  /// The name shown: qualified only when the diagram spans several schemas.
+  public var label: String
+  public var kind: EntityKind
+  public var columns: [EntityColumn]
+  /// How many columns the detail level left out.
+  public var hiddenColumnCount: Int
+  public var comment: String?
+  /// The group (cluster) this entity is drawn in, by `Group.key`.
+  public var group: String?
+
+  public init(
+    name: QualifiedName, key: String, label: String, kind: EntityKind, columns: [EntityColumn] = [],
+    hiddenColumnCount: Int = 0, comment: String? = nil, group: String? = nil
+  ) {
+    self.name = name
+    self.key = key
+    self.label = label
+    self.kind = kind
+    self.columns = columns
+    self.hiddenColumnCount = hiddenColumnCount
+    self.comment = comment
+    self.group = group
+  }
+
+  public func column(named name: String) -> EntityColumn? { columns.first { $0.name == name } }
+}
+
+public enum EntityKind: String, Hashable, Sendable, CaseIterable {
+  case table, partitioned, foreign, virtual, view, materializedView
+
+  public var isView: Bool { self == .view || self == .materializedView }
+}
+
+/// One column row of an entity.
+public struct EntityColumn: Hashable, Sendable {
+  public var name: String
+  /// The type as shown: the declared SQL type, with the base type of a domain after it.
+  public var type: String
+  public var nullable: Bool
+  public var keys: KeyRoles
+  public var comment: String?
+
+  public init(name: String, type: String, nullable: Bool, keys: KeyRoles = [], comment: String? = nil) {
+    self.name = name
+    self.type = type
+    self.nullable = nullable
+    self.keys = keys
+    self.comment = comment
+  }
+}
+
+/// The key roles a column plays, shown as markers (PK, FK, UK).
+public struct KeyRoles: OptionSet, Hashable, Sendable {
+  public let rawValue: Int
+  public init(rawValue: Int) { self.rawValue = rawValue }
+
+  public static let primary = KeyRoles(rawValue: 1 << 0)
+  public static let foreign = KeyRoles(rawValue: 1 << 1)
+  public static let unique = KeyRoles(rawValue: 1 << 2)
+}
+
+/// A line between two entities: a foreign key (child to parent) or a view reading a relation.
+public struct Edge: Hashable, Sendable {
+  public enum Kind: String, Hashable, Sendable {
+    case foreignKey
+    case viewDependency
+  }
+
+  public var kind: Kind
+  /// The referencing side: the child table, or the view.
+  public var from: QualifiedName
+  public var fromColumns: [String]
+  /// The referenced side: the parent table, or what the view reads.
+  public var to: QualifiedName
+  public var toColumns: [String]
+  /// How many child rows one parent row has: zero-or-one or zero-or-many.
+  public var fromCardinality: Cardinality
+  /// How many parent rows one child row has: exactly one or zero-or-one.
+  public var toCardinality: Cardinality
+  /// Whether the foreign key is part of the child's primary key.
+  public var identifying: Bool
+  public var name: String?
+
+  public init(
+    kind: Kind, from: QualifiedName, fromColumns: [String], to: QualifiedName, toColumns: [String],
+    fromCardinality: Cardinality, toCardinality: Cardinality, identifying: Bool = false, name: String? = nil
+  ) {
+    self.kind = kind
+    self.from = from
+    self.fromColumns = fromColumns
+    self.to = to
+    self.toColumns = toColumns
+    self.fromCardinality = fromCardinality
+    self.toCardinality = toCardinality
+    self.identifying = identifying
+    self.name = name
+  }
+}
+
+/// How many rows one end of a relationship allows.
+public enum Cardinality: String, Hashable, Sendable, CaseIterable {
+  case exactlyOne
+  case zeroOrOne
+  case zeroOrMany
+  case oneOrMany
+}
+
+/// A cluster of entities: a schema, an app, a name prefix.
+public struct Group: Hashable, Sendable {
+  public var key: String
+  public var label: String
+
+  public init(key: String, label: String) {
+    self.key = key
+    self.label = label
+  }
+}
+
+/// Which way the diagram flows, from children to parents.
+public enum Direction: String, Hashable, Sendable, CaseIterable {
+  case leftToRight = "LR"
+  case rightToLeft = "RL"
+  case topToBottom = "TB"
+  case bottomToTop = "BT"
+}
+
+/// How much of each entity's column list to draw.
+public enum ColumnDetail: String, Hashable, Sendable, CaseIterable {
+  /// Every column.
+  case all
+  /// Primary-key, foreign-key and referenced columns only.
+  case keys
+  /// The entity's name only.
+  case none
+}

@@ -1,0 +1,111 @@
+import CGraphviz
+import Synchronization
+
+/// Lays out DOT text and renders it in-process with Graphviz's C library (libgvc); no `dot`
+/// subprocess. Knows nothing of schemas: it only ever sees DOT.
+public enum Graphviz {
+  /// The output formats this wrapper asks libgvc for.
+  public enum Format: String, Sendable, CaseIterable {
+    case svg
+    case png
+    case pdf
+    /// DOT with layout positions, as `dot -Tdot` writes it.
+    case layoutDOT = "dot"
+  }
+
+  /// Graphviz keeps global state (its error handler, the string pool, plugin tables); every call
+  /// goes through this lock.
+  private static let lock = Mutex(())
+
+  /// The rendered bytes and the warnings Graphviz printed while making them.
+  public struct Output: Sendable {
+    public var bytes: [UInt8]
+    public var warnings: [String]
+  }
+
+  /// Lays out `dot` with the `dot` engine and renders it.
+  public static func render(_ dot: String, as format: Format) throws(GraphvizError) -> Output {
+    do {
+      return try lock.withLock { _ throws(GraphvizError) in try renderLocked(dot, format: format) }
+    } catch {
+      throw error
+    }
+  }
+
+  private static func renderLocked(_ dot: String, format: Format) throws(GraphvizError) -> Output {
+    GraphvizMessages.reset()
+    agseterr(AGWARN)
+    _ = agseterrf(graphvizErrorHandler)
+    guard let context = gvContext() else { throw .unavailable("cannot create a Graphviz context") }
+    defer { gvFreeContext(context) }
+    guard let graph = agmemread(dot) else {
+      throw .invalidDOT(GraphvizMessages.text.isEmpty ? "syntax error in DOT" : GraphvizMessages.text)
+    }
+    defer { agclose(graph) }
+    guard gvLayout(context, graph, "dot") == 0 else {
+      throw .layoutFailed(GraphvizMessages.text.isEmpty ? "layout failed" : GraphvizMessages.text)
+    }
+    defer { gvFreeLayout(context, graph) }
+    var result: UnsafeMutablePointer<CChar>?
+    var length = 0
+    guard erd_gv_render_data(context, graph, format.rawValue, &result, &length) == 0, let result else {
+      let detail = GraphvizMessages.text
+      throw .unavailable("cannot render \(format.rawValue)" + (detail.isEmpty ? "" : ": \(detail)"))
+    }
+    defer { gvFreeRenderData(result) }
+    let bytes = result.withMemoryRebound(to: UInt8.self, capacity: length) {
+      Array(UnsafeBufferPointer(start: $0, count: length))
+    }
+    return Output(bytes: bytes, warnings: GraphvizMessages.lines)
+  }
+
+  /// Graphviz's own version string, for `erdviz --version`.
+  public static var version: String {
+    lock.withLock { _ in
+      guard let context = gvContext() else { return "unknown" }
+      defer { gvFreeContext(context) }
+      guard let info = gvcVersion(context) else { return "unknown" }
+      return String(cString: info)
+    }
+  }
+}
+
+/// What went wrong inside Graphviz, with Graphviz's own message.
+public enum GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
+  case invalidDOT(String)
+  case layoutFailed(String)
+  case unavailable(String)
+
+  public var description: String {
+    switch self {
+    case .invalidDOT(let m): return "graphviz: invalid DOT: \(m)"
+    case .layoutFailed(let m): return "graphviz: layout failed: \(m)"
+    case .unavailable(let m): return "graphviz: \(m)"
+    }
+  }
+}
+
+/// Messages Graphviz reported during the current call. Only touched while `Graphviz.lock` is held.
+private enum GraphvizMessages {
+  nonisolated(unsafe) static var lines: [String] = []
+
+  static func reset() { lines = [] }
+
+  static var text: String { lines.joined(separator: "; ") }
+}
+
+private func graphvizErrorHandler(_ message: UnsafeMutablePointer<CChar>?) -> Int32 {
+  guard let message else { return 0 }
+  let text = String(cString: message).trimmingCharacters()
+  if !text.isEmpty { GraphvizMessages.lines.append(text) }
+  return 0
+}
+
+extension String {
+  fileprivate func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let c = s.last, c.isWhitespace { s.removeLast() }
+    while let c = s.first, c.isWhitespace { s.removeFirst() }
+    return String(s)
+  }
+}

@@ -1,0 +1,36 @@
+import ERDSchema
+
+/// Reads a schema from one source: a live database, a DDL text, a JSON document.
+public protocol SchemaInspector {
+  func inspect(_ options: InspectOptions) throws -> Catalog
+}
+
+/// What every inspector is asked to do, whatever the source.
+public struct InspectOptions: Sendable {
+  /// Schemas to read; empty means every non-system schema.
+  public var schemas: [String]
+  /// Receives `--verbose` progress and warnings, one line each; never passwords.
+  public var log: Log
+
+  public init(schemas: [String] = [], log: Log = Log()) {
+    self.schemas = schemas
+    self.log = log
+  }
+}
+
+/// Where diagnostics go: warnings always, progress only when verbose.
+public struct Log: Sendable {
+  public var verbose: Bool
+  private let sink: @Sendable (String) -> Void
+
+  public init(verbose: Bool = false, sink: @escaping @Sendable (String) -> Void = { _ in }) {
+    self.verbose = verbose
+    self.sink = sink
+  }
+
+  public func warning(_ message: String) { sink("warning: \(message)") }
+
+  public func info(_ message: @autoclosure () -> String) {
+    if verbose { sink(message()) }
+  }
+}

@@ -1,0 +1,77 @@
+import ERDSchema
+
+/// What the user pointed erdviz at, before anything has been read.
+public enum Source: Hashable, Sendable {
+  /// A PostgreSQL connection string: a `postgres://` URL or a libpq keyword string.
+  case postgres(String)
+  /// An SQLite database file, from a `sqlite:` URL or a path whose header says so.
+  case sqliteFile(String)
+  /// A file to be read and sniffed: SQL DDL, an erdviz JSON catalog, or an SQLite image.
+  case file(String)
+  /// Standard input, sniffed like a file.
+  case standardInput
+
+  /// Reads a SOURCE argument. With none, stdin when it is piped, else `$DATABASE_URL`.
+  public static func resolve(
+    _ argument: String?, stdinIsTerminal: Bool, environment: [String: String]
+  ) throws(InspectError) -> Source {
+    guard let argument, !argument.isEmpty else {
+      if !stdinIsTerminal { return .standardInput }
+      if let url = environment["DATABASE_URL"], !url.isEmpty { return try resolve(url, stdinIsTerminal: true, environment: [:]) }
+      throw .usage("no SOURCE given, stdin is a terminal and $DATABASE_URL is not set (see erdviz inspect --help)")
+    }
+    if argument == "-" { return .standardInput }
+    let lower = argument.lowercased()
+    if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") { return .postgres(argument) }
+    if lower.hasPrefix("sqlite:") { return .sqliteFile(sqlitePath(fromURL: argument)) }
+    if let scheme = urlScheme(of: argument) {
+      throw .usage("unsupported source scheme '\(scheme):' (use postgres://, sqlite:, a file or -)")
+    }
+    if looksLikeKeywordConnectionString(argument) { return .postgres(argument) }
+    return .file(argument)
+  }
+
+  /// `sqlite:rel.db`, `sqlite:///abs.db`, `sqlite://rel.db` and `sqlite:/abs.db` all name a path.
+  static func sqlitePath(fromURL url: String) -> String {
+    var rest = String(url.dropFirst("sqlite:".count))
+    if rest.hasPrefix("//") { rest.removeFirst(2) }
+    if let query = rest.firstIndex(of: "?") { rest = String(rest[..<query]) }
+    return rest.removingPercentEncoding ?? rest
+  }
+
+  private static func urlScheme(of argument: String) -> String? {
+    guard let colon = argument.range(of: "://") else { return nil }
+    let scheme = argument[..<colon.lowerBound]
+    guard !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" }) else {
+      return nil
+    }
+    return String(scheme)
+  }
+
+  /// `host=db dbname=app`, `service=dev`: libpq's keyword form, as a path never is.
+  private static func looksLikeKeywordConnectionString(_ s: String) -> Bool {
+    let keywords = ["host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "password"]
+    return s.split(separator: " ").contains { word in
+      guard let eq = word.firstIndex(of: "=") else { return false }
+      return keywords.contains(String(word[..<eq]).lowercased())
+    }
+  }
+}
+
+extension String {
+  fileprivate var removingPercentEncoding: String? {
+    guard contains("%") else { return self }
+    var bytes: [UInt8] = []
+    var it = utf8.makeIterator()
+    while let b = it.next() {
+      if b == UInt8(ascii: "%"), let h = it.next(), let l = it.next(),
+        let v = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16)
+      {
+        bytes.append(v)
+      } else {
+        bytes.append(b)
+      }
+    }
+    return String(validating: bytes, as: UTF8.self)
+  }
+}

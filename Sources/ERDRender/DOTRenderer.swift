@@ -1,0 +1,196 @@
+import ERDGraph
+
+/// Graphviz DOT: one HTML-like table per entity, one port per column, edges from column to column
+/// with crow's-foot ends that show both cardinalities.
+public struct DOTRenderer: DiagramRenderer {
+  public init() {}
+
+  public func render(_ input: RenderInput) throws -> Rendered {
+    Rendered(text: dot(for: input.diagram))
+  }
+
+  public func dot(for diagram: Diagram) -> String {
+    var out = "digraph erd {\n"
+    let font = DOTTheme.font
+    let direction = (diagram.direction ?? .leftToRight).rawValue
+    out += "  graph [rankdir=\(direction), fontname=\(quote(font)), fontsize=12, nodesep=0.4, ranksep=1.0, "
+    out += "pad=0.3, bgcolor=\"white\", newrank=true"
+    if let title = diagram.title {
+      out += ", label=\(quote(title)), labelloc=t, fontsize=16"
+    }
+    out += "]\n"
+    out += "  node [shape=plain, fontname=\(quote(font)), fontsize=10]\n"
+    out += "  edge [fontname=\(quote(font)), fontsize=9, color=\"\(DOTTheme.edge)\", penwidth=1.2, arrowsize=0.9, dir=both]\n"
+
+    let grouped = Dictionary(grouping: diagram.entities, by: { $0.group ?? "" })
+    for entity in grouped[""] ?? [] { out += node(entity, indent: "  ") }
+    for (i, group) in diagram.groups.enumerated() {
+      out += "  subgraph cluster_\(i + 1) {\n"
+      out += "    label=\(quote(group.label)); id=\(quote("g_\(group.key)")); style=\"rounded,dashed\"; "
+      out += "color=\"\(DOTTheme.clusterBorder)\"; fontcolor=\"\(DOTTheme.clusterText)\"; margin=16\n"
+      for entity in grouped[group.key] ?? [] { out += node(entity, indent: "    ") }
+      out += "  }\n"
+    }
+
+    var keys: [String: Entity] = [:]
+    for entity in diagram.entities { keys[entity.name.description] = entity }
+    for (i, edge) in diagram.edges.enumerated() {
+      guard let from = keys[edge.from.description], let to = keys[edge.to.description] else { continue }
+      out += "  " + self.edge(edge, from: from, to: to, index: i + 1) + "\n"
+    }
+    out += "}\n"
+    return out
+  }
+
+  private func node(_ entity: Entity, indent: String) -> String {
+    let style = DOTTheme.header(for: entity.kind)
+    var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(DOTTheme.border)\">"
+    var header = entity.label.isEmpty ? " " : "<B>\(html(entity.label))</B>"
+    if let caption = style.caption { header += " <FONT POINT-SIZE=\"8\">\(caption)</FONT>" }
+    rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" BGCOLOR=\"\(style.fill)\" ALIGN=\"CENTER\"><FONT COLOR=\"\(style.text)\">\(header)</FONT></TD></TR>"
+    if let comment = entity.comment, !comment.isEmpty {
+      rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" ALIGN=\"LEFT\" BGCOLOR=\"\(DOTTheme.commentFill)\">"
+      rows += "<FONT POINT-SIZE=\"9\" COLOR=\"\(DOTTheme.muted)\"><I>\(html(truncate(comment, 72)))</I></FONT></TD></TR>"
+    }
+    for (i, column) in entity.columns.enumerated() {
+      let marker = Self.marker(column.keys)
+      let name = column.keys.contains(.primary) && !column.name.isEmpty ? "<B>\(html(column.name))</B>" : html(column.name)
+      rows += "\n\(indent)  <TR>"
+      let markerText = marker.isEmpty ? "" : "<FONT POINT-SIZE=\"8\" COLOR=\"\(DOTTheme.key)\">\(marker)</FONT>"
+      rows += "<TD PORT=\"c\(i + 1)l\" ALIGN=\"LEFT\">\(markerText)</TD>"
+      rows += "<TD ALIGN=\"LEFT\">\(name)</TD>"
+      let type = html(truncate(column.type, 40))
+      let typeText = type.isEmpty ? "" : "<FONT COLOR=\"\(DOTTheme.muted)\">\(type)</FONT>"
+      rows += "<TD PORT=\"c\(i + 1)r\" ALIGN=\"LEFT\">\(typeText)</TD>"
+      rows += "</TR>"
+    }
+    if entity.hiddenColumnCount > 0 && entity.columns.count > 0 {
+      let noun = entity.hiddenColumnCount == 1 ? "column" : "columns"
+      rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"8\" COLOR=\"\(DOTTheme.muted)\">"
+      rows += "… \(entity.hiddenColumnCount) more \(noun)</FONT></TD></TR>"
+    }
+    rows += "\n\(indent)</TABLE>"
+    return "\(indent)\(quote(entity.key)) [id=\(quote("n_\(entity.key)")), tooltip=\(quote(entity.name.description)), label=<\(rows)>]\n"
+  }
+
+  private func edge(_ edge: Edge, from: Entity, to: Entity, index: Int) -> String {
+    // A self-reference leaves and enters on the east side, so its loop hugs the table.
+    let loop = edge.from == edge.to
+    let tail = endpoint(from, columns: edge.fromColumns, side: "r", compass: loop ? "e" : nil)
+    let head = endpoint(to, columns: edge.toColumns, side: loop ? "r" : "l", compass: loop ? "e" : nil)
+    var attributes = ["id=\(quote("e_\(index)"))"]
+    switch edge.kind {
+    case .foreignKey:
+      attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality))")
+      attributes.append("arrowhead=\(Self.arrow(edge.toCardinality))")
+      let columns = edge.fromColumns.joined(separator: ", ")
+      let target = edge.toColumns.isEmpty ? to.label : "\(to.label)(\(edge.toColumns.joined(separator: ", ")))"
+      var tip = "\(from.label)(\(columns)) → \(target)"
+      if let name = edge.name { tip = "\(name): \(tip)" }
+      attributes.append("tooltip=\(quote(tip))")
+    case .viewDependency:
+      attributes.append("style=dashed, arrowtail=none, arrowhead=vee, color=\"\(DOTTheme.dependency)\"")
+      attributes.append("tooltip=\(quote("\(from.label) reads \(to.label)"))")
+    }
+    return "\(tail) -> \(head) [\(attributes.joined(separator: ", "))]"
+  }
+
+  /// `"key":"c3r"` when the column has a row in the entity, else the entity itself.
+  private func endpoint(_ entity: Entity, columns: [String], side: String, compass: String?) -> String {
+    let suffix = compass.map { ":\($0)" } ?? ""
+    if let first = columns.first, let row = entity.columns.firstIndex(where: { $0.name == first }) {
+      return "\(quote(entity.key)):\(quote("c\(row + 1)\(side)"))" + suffix
+    }
+    return quote(entity.key) + suffix
+  }
+
+  /// Crow's-foot arrow shapes, read from the entity outwards: the outer mark is the maximum
+  /// (bar: one, crow: many), the inner the minimum (circle: zero, bar: one).
+  static func arrow(_ cardinality: Cardinality) -> String {
+    switch cardinality {
+    case .exactlyOne: return "teetee"
+    case .zeroOrOne: return "teeodot"
+    case .zeroOrMany: return "crowodot"
+    case .oneOrMany: return "crowtee"
+    }
+  }
+
+  static func marker(_ keys: KeyRoles) -> String {
+    var parts: [String] = []
+    if keys.contains(.primary) { parts.append("PK") }
+    if keys.contains(.foreign) { parts.append("FK") }
+    if keys.contains(.unique) { parts.append("UK") }
+    return parts.joined(separator: " ")
+  }
+
+  /// A DOT double-quoted string: only `"` and `\` need escaping, and line breaks become `\n`.
+  func quote(_ s: String) -> String {
+    var out = "\""
+    for c in s.unicodeScalars {
+      switch c {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r", "\t": out += " "
+      default: if c.value >= 0x20 { out.unicodeScalars.append(c) }
+      }
+    }
+    return out + "\""
+  }
+
+  /// Text inside an HTML-like label: XML-escaped, on one line, without control characters.
+  func html(_ s: String) -> String {
+    var out = ""
+    for c in s.unicodeScalars {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\n", "\r", "\t": out += " "
+      default:
+        // XML 1.0 forbids most control characters and U+FFFE/U+FFFF outright.
+        if c.value >= 0x20 && c.value != 0x7F && c.value != 0xFFFE && c.value != 0xFFFF {
+          out.unicodeScalars.append(c)
+        }
+      }
+    }
+    return out
+  }
+
+  private func truncate(_ s: String, _ limit: Int) -> String {
+    let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")
+    return oneLine.count <= limit ? oneLine : String(oneLine.prefix(limit - 1)) + "…"
+  }
+}
+
+/// The colours and font of the Graphviz drawing, in one place.
+enum DOTTheme {
+  static let font = "Helvetica,Arial,sans-serif"
+  static let border = "#8a96a3"
+  static let edge = "#5b6b7a"
+  static let dependency = "#9aa5b1"
+  static let muted = "#5f6b76"
+  static let key = "#b26b00"
+  static let commentFill = "#f3f5f7"
+  static let clusterBorder = "#9aa5b1"
+  static let clusterText = "#3d4852"
+
+  struct Header {
+    var fill: String
+    var text: String
+    var caption: String?
+  }
+
+  static func header(for kind: EntityKind) -> Header {
+    switch kind {
+    case .table: return Header(fill: "#1f4e79", text: "#ffffff")
+    case .partitioned: return Header(fill: "#1f4e79", text: "#ffffff", caption: "partitioned")
+    case .foreign: return Header(fill: "#4a5d70", text: "#ffffff", caption: "foreign")
+    case .virtual: return Header(fill: "#4a5d70", text: "#ffffff", caption: "virtual")
+    case .view: return Header(fill: "#e8eef4", text: "#1f2d3a", caption: "view")
+    case .materializedView: return Header(fill: "#dfe8d8", text: "#1f2d3a", caption: "materialized view")
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/// Every output erdviz writes, chosen by a file's extension or by `-f`.
+public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
+  case svg, png, pdf, dot, mermaid, json
+
+  /// The format a file name asks for, from its extension (`erd.svg`, `schema.mmd`, `x.gv`).
+  public init?(fileName: String) {
+    guard let dot = fileName.lastIndex(of: "."), !fileName[fileName.index(after: dot)...].contains("/") else {
+      return nil
+    }
+    let ext = fileName[fileName.index(after: dot)...].lowercased()
+    guard let format = Self.allCases.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
+    self = format
+  }
+
+  /// Reads `-f` values: the format's name or any of its extensions (`mmd`, `gv`).
+  public init?(name: String) {
+    let lower = name.lowercased()
+    guard let format = Self.allCases.first(where: { $0.rawValue == lower || $0.fileExtensions.contains(lower) }) else {
+      return nil
+    }
+    self = format
+  }
+
+  public var fileExtensions: [String] {
+    switch self {
+    case .svg: return ["svg"]
+    case .png: return ["png"]
+    case .pdf: return ["pdf"]
+    case .dot: return ["dot", "gv"]
+    case .mermaid: return ["mmd", "mermaid"]
+    case .json: return ["json"]
+    }
+  }
+
+  /// Whether the bytes are text that may go to a terminal.
+  public var isText: Bool {
+    switch self {
+    case .png, .pdf: return false
+    default: return true
+    }
+  }
+}

@@ -1,0 +1,136 @@
+import CSQLite
+import ERDInspect
+
+/// A connection to an SQLite database: a file opened read-only, or a private in-memory database.
+final class SQLiteConnection {
+  let handle: OpaquePointer
+  /// What to call the database in messages: its path, or a description of the in-memory input.
+  let label: String
+
+  private init(handle: OpaquePointer, label: String) {
+    self.handle = handle
+    self.label = label
+  }
+
+  deinit { sqlite3_close_v2(handle) }
+
+  /// Opens an existing file read-only; a missing file is an error, never created.
+  static func openReadOnly(path: String) throws(InspectError) -> SQLiteConnection {
+    var db: OpaquePointer?
+    let rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+    guard rc == SQLITE_OK, let db else {
+      let reason = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+      if let db { sqlite3_close_v2(db) }
+      throw .inputUnreadable(path, reason: reason)
+    }
+    let connection = SQLiteConnection(handle: db, label: path)
+    // Belt and braces: even a statement we did not mean to write with cannot.
+    try connection.execute("PRAGMA query_only = ON")
+    return connection
+  }
+
+  /// A new, empty, private in-memory database.
+  static func openInMemory(label: String) throws(InspectError) -> SQLiteConnection {
+    var db: OpaquePointer?
+    guard sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK,
+      let db
+    else {
+      throw .unavailable(label, reason: "cannot open an in-memory SQLite database")
+    }
+    return SQLiteConnection(handle: db, label: label)
+  }
+
+  /// Loads a whole database image (a `.db` file's bytes, say from stdin) into memory.
+  static func open(image: [UInt8], label: String) throws(InspectError) -> SQLiteConnection {
+    let connection = try openInMemory(label: label)
+    guard let buffer = sqlite3_malloc64(sqlite3_uint64(image.count)) else {
+      throw .unavailable(label, reason: "out of memory")
+    }
+    image.withUnsafeBytes { raw in
+      if let base = raw.baseAddress { buffer.copyMemory(from: base, byteCount: raw.count) }
+    }
+    let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY)
+    let rc = sqlite3_deserialize(
+      connection.handle, "main", buffer.assumingMemoryBound(to: UInt8.self),
+      sqlite3_int64(image.count), sqlite3_int64(image.count), flags)
+    guard rc == SQLITE_OK else { throw .invalidInput(label, reason: connection.lastError) }
+    return connection
+  }
+
+  var lastError: String { String(cString: sqlite3_errmsg(handle)) }
+
+  /// Runs SQL text that returns no rows (one statement or a script).
+  func execute(_ sql: String) throws(InspectError) {
+    var message: UnsafeMutablePointer<CChar>?
+    guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
+      let text = message.map { String(cString: $0) } ?? lastError
+      sqlite3_free(message)
+      throw .invalidInput(label, reason: text)
+    }
+  }
+
+  func prepare(_ sql: String) throws(InspectError) -> SQLiteStatement {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+      throw .invalidInput(label, reason: "\(lastError) (in: \(sql.prefix(80)))")
+    }
+    return SQLiteStatement(handle: statement, connection: self)
+  }
+
+  /// Runs a query with text parameters and collects its rows.
+  func rows(_ sql: String, _ parameters: String...) throws(InspectError) -> [SQLiteRow] {
+    let statement = try prepare(sql)
+    return try statement.rows(parameters)
+  }
+}
+
+/// A prepared statement, reusable with new parameters.
+final class SQLiteStatement {
+  private let handle: OpaquePointer
+  private let connection: SQLiteConnection
+
+  init(handle: OpaquePointer, connection: SQLiteConnection) {
+    self.handle = handle
+    self.connection = connection
+  }
+
+  deinit { sqlite3_finalize(handle) }
+
+  func rows(_ parameters: [String]) throws(InspectError) -> [SQLiteRow] {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+    for (i, p) in parameters.enumerated() {
+      sqlite3_bind_text(handle, Int32(i + 1), p, -1, erd_sqlite_transient())
+    }
+    var out: [SQLiteRow] = []
+    let count = sqlite3_column_count(handle)
+    while true {
+      let rc = sqlite3_step(handle)
+      if rc == SQLITE_DONE { break }
+      guard rc == SQLITE_ROW else { throw .invalidInput(connection.label, reason: connection.lastError) }
+      var values: [String?] = []
+      values.reserveCapacity(Int(count))
+      for c in 0..<count {
+        if let text = sqlite3_column_text(handle, c) {
+          values.append(String(cString: text))
+        } else {
+          values.append(nil)
+        }
+      }
+      out.append(SQLiteRow(values: values))
+    }
+    sqlite3_reset(handle)
+    return out
+  }
+}
+
+/// One result row, every value as text (or nil for NULL), read by position.
+struct SQLiteRow {
+  var values: [String?]
+
+  subscript(_ i: Int) -> String? { i < values.count ? values[i] : nil }
+
+  func int(_ i: Int) -> Int { self[i].flatMap { Int($0) } ?? 0 }
+
+  func string(_ i: Int) -> String { self[i] ?? "" }
+}

@@ -1,0 +1,61 @@
+extension Catalog {
+  /// The same catalog in a canonical order, so that output does not depend on how a source
+  /// happened to list things: schemas, tables, views and types by name, columns by ordinal,
+  /// constraints by name and then columns. Enum labels keep their declared order.
+  public func normalized() -> Catalog {
+    var copy = self
+    copy.schemas = schemas.map { $0.normalized() }.sorted { $0.name < $1.name }
+    return copy
+  }
+}
+
+extension Schema {
+  func normalized() -> Schema {
+    var s = self
+    s.tables = tables.map { $0.normalized() }.sorted { $0.name < $1.name }
+    s.views = views.map { $0.normalized() }.sorted { $0.name < $1.name }
+    s.enums = enums.sorted { $0.name < $1.name }
+    s.domains = domains.map { d in
+      var d = d
+      d.checks = d.checks.sorted(by: CheckConstraint.canonicalOrder)
+      return d
+    }.sorted { $0.name < $1.name }
+    return s
+  }
+}
+
+extension Table {
+  func normalized() -> Table {
+    var t = self
+    t.columns = columns.sorted { ($0.ordinal, $0.name) < ($1.ordinal, $1.name) }
+    t.foreignKeys = foreignKeys.sorted {
+      ($0.name ?? "", $0.columns.joined(separator: ","), $0.referencedTable)
+        < ($1.name ?? "", $1.columns.joined(separator: ","), $1.referencedTable)
+    }
+    t.uniqueConstraints = uniqueConstraints.sorted {
+      ($0.name ?? "", $0.columns.joined(separator: ",")) < ($1.name ?? "", $1.columns.joined(separator: ","))
+    }
+    t.indexes = indexes.sorted { $0.name < $1.name }
+    t.checks = checks.sorted(by: CheckConstraint.canonicalOrder)
+    t.exclusions = exclusions.sorted { ($0.name ?? "", $0.definition) < ($1.name ?? "", $1.definition) }
+    t.triggers = triggers.sorted { $0.name < $1.name }
+    t.partitions = partitions.sorted { $0.name < $1.name }
+    return t
+  }
+}
+
+extension View {
+  func normalized() -> View {
+    var v = self
+    v.columns = columns.sorted { ($0.ordinal, $0.name) < ($1.ordinal, $1.name) }
+    v.dependencies = Array(Set(dependencies)).sorted()
+    v.indexes = indexes.sorted { $0.name < $1.name }
+    return v
+  }
+}
+
+extension CheckConstraint {
+  static func canonicalOrder(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
+    (a.name ?? "", a.expression) < (b.name ?? "", b.expression)
+  }
+}

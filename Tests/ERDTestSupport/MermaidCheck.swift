@@ -1,0 +1,32 @@
+import ERDSchema
+import Foundation
+
+/// The real Mermaid parser, through `../shared/tools/mermaid-check`.
+public enum MermaidCheck {
+  public static let tool: URL = {
+    if let custom = ProcessInfo.processInfo.environment["MERMAID_CHECK"], !custom.isEmpty {
+      return URL(fileURLWithPath: custom)
+    }
+    return Paths.shared.appendingPathComponent("tools/mermaid-check")
+  }()
+
+  public static var available: Bool { FileManager.default.isExecutableFile(atPath: tool.path) }
+
+  public struct Outcome {
+    public var ok: Bool
+    public var message: String
+    /// What Mermaid understood (`--model`): entities, attributes, relationships.
+    public var model: JSONValue?
+
+    public var entities: [JSONValue] { model?["entities"]?.arrayValue ?? [] }
+    public var relationships: [JSONValue] { model?["relationships"]?.arrayValue ?? [] }
+  }
+
+  /// Parses `text` with Mermaid and returns its model of the diagram.
+  public static func check(_ text: String) throws -> Outcome {
+    let result = try run(tool, ["--json", "--model", "--expect", "er", "-"], stdin: Array(text.utf8))
+    let json = try? JSONParser.parse(result.stdout)
+    let ok = result.status == 0 && json?["ok"]?.boolValue != false
+    return Outcome(ok: ok, message: result.stderr + result.stdoutText, model: json?["model"] ?? json)
+  }
+}
