@@ -36,12 +36,12 @@ let package = Package(
 
     // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
-    .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"]),
+    .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
     .testTarget(name: "ERDGraphTests", dependencies: ["ERDGraph", "ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDRenderTests",
-      dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"]),
+      dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

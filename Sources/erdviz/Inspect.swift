@@ -1,6 +1,4 @@
 import ArgumentParser
-import ERDGraph
-import ERDInspect
 import ERDRender
 import ERDViz
 import Foundation
@@ -25,8 +23,7 @@ struct Inspect: ParsableCommand {
       Exit codes: \(ExitStatus.summary).
       """)
 
-  @Argument(help: "The schema to read (see below).")
-  var source: String?
+  @OptionGroup var input: SourceOptions
 
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE; repeatable.", valueName: "FILE"))
   var outputs: [String] = []
@@ -34,26 +31,7 @@ struct Inspect: ParsableCommand {
   @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json.")
   var format: String?
 
-  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only).")
-  var columns: ColumnDetail = .all
-
-  @Option(help: ArgumentHelp("Only tables and views matching GLOB (schema.name or name); repeatable.", valueName: "GLOB"))
-  var include: [String] = []
-
-  @Option(help: ArgumentHelp("Leave out tables and views matching GLOB; repeatable.", valueName: "GLOB"))
-  var exclude: [String] = []
-
-  @Option(help: "Layout direction: LR, RL, TB, BT (default LR for Graphviz, TB for Mermaid).")
-  var direction: Direction?
-
-  @Flag(help: "Leave views out of the diagram.")
-  var noViews = false
-
-  @Option(help: "A title drawn above the diagram.")
-  var title: String?
-
-  @Flag(name: .shortAndLong, help: "Report progress and decisions on stderr.")
-  var verbose = false
+  @OptionGroup var drawing: DrawingOptions
 
   func validate() throws {
     if let format, OutputFormat(name: format) == nil {
@@ -65,21 +43,12 @@ struct Inspect: ParsableCommand {
   }
 
   func run() throws {
-    let log = Log(verbose: verbose) { line in FileHandle.standardError.write(Data("erdviz: \(line)\n".utf8)) }
-    do {
-      let source = try Source.resolve(
-        self.source, stdinIsTerminal: isatty(STDIN_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    let targets = try self.targets()
+    try reportingFailures {
       let request = Request(
-        source: source, outputs: try targets(), inspect: InspectOptions(log: log),
-        diagram: DiagramOptions(
-          filter: NameFilter(include: include, exclude: exclude), detail: columns, direction: direction,
-          includeViews: !noViews, title: title))
+        source: try input.resolve(), outputs: targets, inspect: input.inspectOptions,
+        diagram: drawing.diagramOptions)
       try Pipeline.run(request)
-    } catch let error as ValidationError {
-      throw error
-    } catch {
-      FileHandle.standardError.write(Data("erdviz: \(error)\n".utf8))
-      throw ExitCode(ExitStatus(for: error).rawValue)
     }
   }
 
@@ -98,8 +67,8 @@ struct Inspect: ParsableCommand {
     if outputs.isEmpty || (format != nil && !outputs.contains("-")) {
       targets.append(.standardOutput(stdoutFormat))
     }
-    if targets.contains(where: { if case .standardOutput(let f) = $0 { !f.isText } else { false } }),
-      isatty(STDOUT_FILENO) == 1
+    if !stdoutFormat.isText, isatty(STDOUT_FILENO) == 1,
+      targets.contains(where: { if case .standardOutput = $0 { true } else { false } })
     {
       throw ValidationError("refusing to write \(stdoutFormat.rawValue) to a terminal; use -o FILE or redirect stdout")
     }
@@ -107,7 +76,12 @@ struct Inspect: ParsableCommand {
   }
 }
 
-extension ColumnDetail: ExpressibleByArgument {}
-extension Direction: ExpressibleByArgument {
-  public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+/// Runs the body; a failure is printed as one line on stderr and exits with its documented status.
+func reportingFailures(_ body: () throws -> Void) throws {
+  do {
+    try body()
+  } catch {
+    FileHandle.standardError.write(Data("erdviz: \(error)\n".utf8))
+    throw ExitCode(ExitStatus(for: error).rawValue)
+  }
 }

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ERDGraph
+
+/// What to draw and how, shared by every subcommand that draws.
+struct DrawingOptions: ParsableArguments {
+  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only).")
+  var columns: ColumnDetail = .all
+
+  @Option(help: ArgumentHelp("Only tables and views matching GLOB (schema.name or name); repeatable.", valueName: "GLOB"))
+  var include: [String] = []
+
+  @Option(help: ArgumentHelp("Leave out tables and views matching GLOB; repeatable.", valueName: "GLOB"))
+  var exclude: [String] = []
+
+  @Option(help: "Layout direction: LR, RL, TB, BT (default LR for Graphviz, TB for Mermaid).")
+  var direction: Direction?
+
+  @Flag(help: "Leave views out of the diagram.")
+  var noViews = false
+
+  @Option(help: "A title drawn above the diagram.")
+  var title: String?
+
+  var diagramOptions: DiagramOptions {
+    DiagramOptions(
+      filter: NameFilter(include: include, exclude: exclude), detail: columns, direction: direction,
+      includeViews: !noViews, title: title)
+  }
+}
+
+extension ColumnDetail: ExpressibleByArgument {}
+extension Direction: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
