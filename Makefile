@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden install deps clean
+.PHONY: sample test build release golden templates install deps clean
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -24,6 +24,10 @@ release: deps
 ## Re-record the renderers' golden files; review `git diff` before committing.
 golden: deps
 	ERDVIZ_RECORD=1 $(SWIFT) test
+
+## Re-embed templates/ into Sources/ERDRender/Generated/Templates.swift (a test fails when stale).
+templates:
+	scripts/embed-templates
 
 ## Install the binary alone; it needs no file from this tree.
 install: release

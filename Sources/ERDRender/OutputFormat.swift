@@ -1,6 +1,8 @@
 /// Every output erdviz writes, chosen by a file's extension or by `-f`.
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
   case svg, png, pdf, dot, mermaid, json
+  /// The self-contained interactive page.
+  case html
 
   /// The format a file name asks for, from its extension (`erd.svg`, `schema.mmd`, `x.gv`).
   public init?(fileName: String) {
@@ -29,6 +31,7 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     case .dot: return ["dot", "gv"]
     case .mermaid: return ["mmd", "mermaid"]
     case .json: return ["json"]
+    case .html: return ["html", "htm"]
     }
   }
 
