@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden templates install deps clean
+.PHONY: sample test build release golden templates screenshot install deps clean
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -28,6 +28,13 @@ golden: deps
 ## Re-embed templates/ into Sources/ERDRender/Generated/Templates.swift (a test fails when stale).
 templates:
 	scripts/embed-templates
+
+## Refresh docs/shop-html.png (the README's screenshot of the sample page) from the browser tests.
+screenshot:
+	scripts/install-deps test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter samplePageScreenshot
+	mkdir -p docs && cp .build/artifacts/shop-html.png docs/shop-html.png
 
 ## Install the binary alone; it needs no file from this tree.
 install: release

@@ -170,12 +170,14 @@ async function run(plan) {
     };
     const settle = () => evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))');
     // Polls from here, not in the page: a poll inside the page dies with the document it ran in.
-    const waitReady = async (url) => {
+    // `script: false` waits for the document only, for pages whose script is expected to fail.
+    const waitReady = async (url, script) => {
       const deadline = Date.now() + 30000;
+      const done = script === false ? "document.readyState === 'complete'" : "document.documentElement.dataset.ready === '1'";
       for (;;) {
         let ready = false;
         try {
-          ready = await evaluate(`location.href === ${JSON.stringify(url)} && document.documentElement.dataset.ready === '1'`);
+          ready = await evaluate(`location.href === ${JSON.stringify(url)} && ${done}`);
         } catch (e) { /* the document is being replaced */ }
         if (ready) return evaluate('performance.now()');
         if (Date.now() > deadline) throw new Error(`the page never became ready: ${url}`);
@@ -203,7 +205,7 @@ async function run(plan) {
         case 'load': {
           await S('Page.navigate', { url: 'about:blank' });
           await S('Page.navigate', { url: pageURL + (step.hash || '') });
-          result.readyAt = await waitReady(pageURL + (step.hash || ''));
+          result.readyAt = await waitReady(pageURL + (step.hash || ''), step.script);
           result.navigation = await evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd, bytes: n.decodedBodySize } : null; })()");
           break;
         }

@@ -536,20 +536,40 @@ body.list-hidden #sidebar { display: none; }
   }
   function stopAnimation() { if (animation) { cancelAnimationFrame(animation); animation = 0; } }
 
-  /** Centres an entity, zooming in when it would be too small to read. */
-  function reveal(key, animate) {
+  /** Where an entity's node is, in canvas pixels, measured with the transform actually applied. */
+  function nodeBox(key) {
     var node = current.nodes.get(key);
-    if (!node) return;
+    if (!node) return null;
+    if (frame) { cancelAnimationFrame(frame); render(); }
     var box = canvas.getBoundingClientRect();
     var r = node.getBoundingClientRect();
-    var x = (r.left - box.left) / view.k;
-    var y = (r.top - box.top) / view.k;
-    var w = r.width / view.k;
-    var h = r.height / view.k;
+    return { x: (r.left - box.left) / view.k, y: (r.top - box.top) / view.k, w: r.width / view.k, h: r.height / view.k };
+  }
+
+  /** Centres an entity, zooming in when it would be too small to read. */
+  function reveal(key, animate) {
+    var b = nodeBox(key);
+    if (!b) return;
     var v = viewportSize();
-    var room = Math.min((v.w * 0.8) / w, (v.h * 0.8) / h);
+    var room = Math.min((v.w * 0.8) / b.w, (v.h * 0.8) / b.h);
     var k = view.k < 0.7 ? Math.min(1, room) : Math.min(view.k, room);
-    moveTo({ k: k, x: v.w / 2 - (x + w / 2) * k, y: v.h / 2 - (y + h / 2) * k }, animate);
+    moveTo({ k: k, x: v.w / 2 - (b.x + b.w / 2) * k, y: v.h / 2 - (b.y + b.h / 2) * k }, animate);
+  }
+
+  /** Pans just enough to bring an entity back into view (the details panel may have covered it). */
+  function keepVisible(key) {
+    var b = nodeBox(key);
+    if (!b) return;
+    var v = viewportSize();
+    var left = view.x + b.x * view.k;
+    var top = view.y + b.y * view.k;
+    var right = left + b.w * view.k;
+    var bottom = top + b.h * view.k;
+    var dx = right > v.w - 16 ? v.w - 16 - right : 0;
+    var dy = bottom > v.h - 16 ? v.h - 16 - bottom : 0;
+    if (left + dx < 16) dx = 16 - left;
+    if (top + dy < 16) dy = 16 - top;
+    if (dx || dy) moveTo({ k: view.k, x: view.x + dx, y: view.y + dy }, true);
   }
 
   viewport.addEventListener('wheel', function (ev) {
@@ -715,6 +735,7 @@ body.list-hidden #sidebar { display: none; }
     renderDetails(e, options.column);
     markListSelection();
     if (options.pan) reveal(key, options.animate !== false);
+    else keepVisible(key);
     if (options.hash !== false) writeHash();
   }
 
