@@ -43,6 +43,8 @@ extension OutputFormat {
     case .mermaid: return MermaidRenderer()
     case .json: return JSONRenderer()
     case .html: return HTMLRenderer()
+    case .markdown: return MarkdownRenderer()
+    case .dbml: return DBMLRenderer()
     }
   }
 }

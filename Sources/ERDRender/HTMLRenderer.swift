@@ -36,8 +36,8 @@ public struct HTMLRenderer: DiagramRenderer {
       Templates.pageHTML,
       [
         "csp": Self.contentSecurityPolicy,
-        "title": PageTemplate.escape(Self.title(input)),
-        "stats": PageTemplate.escape(Self.stats(input.diagram)),
+        "title": PageTemplate.escape(input.displayTitle),
+        "stats": PageTemplate.escape(input.summary),
         "style": Templates.pageCSS,
         "script": Templates.pageJS,
         "svg": drawings.first?.svg ?? "",
@@ -71,26 +71,4 @@ public struct HTMLRenderer: DiagramRenderer {
       options: DiagramOptions(
         detail: detail, direction: input.diagram.direction, includeViews: views, title: input.diagram.title))
   }
-
-  static func title(_ input: RenderInput) -> String {
-    if let title = input.diagram.title, !title.isEmpty { return title }
-    let names = input.catalog.schemas.filter { !$0.tables.isEmpty || !$0.views.isEmpty }.map(\.name)
-    if names.count == 1, let name = names.first, !["main", "public", "dbo", ""].contains(name) {
-      return "\(name) schema"
-    }
-    return "Schema diagram"
-  }
-
-  /// `11 tables · 2 views · 11 relationships`.
-  static func stats(_ diagram: Diagram) -> String {
-    let views = diagram.entities.filter(\.kind.isView).count
-    let tables = diagram.entities.count - views
-    let relationships = diagram.edges.filter { $0.kind == .foreignKey }.count
-    var parts = [count(tables, "table")]
-    if views > 0 { parts.append(count(views, "view")) }
-    parts.append(count(relationships, "relationship"))
-    return parts.joined(separator: " · ")
-  }
-
-  private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -12,7 +12,7 @@ struct Inspect: ParsableCommand {
       $DATABASE_URL.
 
       Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json
-      .html (a self-contained interactive page).
+      .html (a self-contained interactive page) .md (Markdown with a Mermaid diagram) .dbml.
       Without -o the diagram goes to stdout as Mermaid, or as the format given with -f.
 
       Examples:
@@ -30,17 +30,17 @@ struct Inspect: ParsableCommand {
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE; repeatable.", valueName: "FILE"))
   var outputs: [String] = []
 
-  @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json, html.")
+  @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json, html, markdown (md), dbml.")
   var format: String?
 
   @OptionGroup var drawing: DrawingOptions
 
   func validate() throws {
     if let format, OutputFormat(name: format) == nil {
-      throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json, html)")
+      throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json, html, markdown, dbml)")
     }
     for path in outputs where path != "-" && OutputFormat(fileName: path) == nil {
-      throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json .html)")
+      throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json .html .md .dbml)")
     }
   }
 
