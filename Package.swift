@@ -19,6 +19,9 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
     // The pipeline, one stage per module.
     .target(name: "ERDSchema"),
@@ -26,7 +29,7 @@ let package = Package(
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
-    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz"]),
+    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
     .target(
       name: "ERDViz",
       dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDGraph", "ERDRender"]),
