@@ -629,7 +629,11 @@
     var actions = el('div', 'details-actions');
     var show = el('button', null, 'Show in diagram');
     show.type = 'button';
-    show.addEventListener('click', function () { reveal(e.key, true); });
+    show.addEventListener('click', function () {
+      // On a narrow screen the panel covers the drawing: step out of the way.
+      if (window.innerWidth < 860) details.hidden = true;
+      reveal(e.key, true);
+    });
     actions.appendChild(show);
     var copy = el('button', null, 'Copy link');
     copy.type = 'button';

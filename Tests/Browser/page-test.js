@@ -161,7 +161,7 @@ async function run(plan) {
     });
     if (plan.bypassCSP) await S('Page.setBypassCSP', { enabled: true });
     await S('Emulation.setDeviceMetricsOverride', { width: plan.width || 1280, height: plan.height || 800, deviceScaleFactor: plan.scale || 1, mobile: false });
-    await S('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: plan.dark ? 'dark' : 'light' }, { name: 'prefers-reduced-motion', value: 'reduce' }] });
+    await S('Emulation.setEmulatedMedia', { media: plan.media || '', features: [{ name: 'prefers-color-scheme', value: plan.dark ? 'dark' : 'light' }, { name: 'prefers-reduced-motion', value: 'reduce' }] });
 
     const evaluate = async (expression) => {
       const r = await S('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
@@ -191,7 +191,7 @@ async function run(plan) {
       await settle();
     };
     const centre = async (expression) => {
-      const r = await evaluate(`(() => { const el = ${expression}; if (!el) return null; const b = el.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + Math.min(b.height / 2, 12) }; })()`);
+      const r = await evaluate(`(() => { const el = ${expression}; if (!el) return null; const b = el.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
       if (!r) throw new Error(`nothing to click: ${expression}`);
       return r;
     };
@@ -259,6 +259,9 @@ async function run(plan) {
           result.path = step.path;
           break;
         }
+        case 'eval':
+          result.value = await evaluate(step.expression);
+          break;
         case 'snapshot':
           break;
         default:

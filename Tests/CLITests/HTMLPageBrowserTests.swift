@@ -178,6 +178,20 @@ struct HTMLPageBrowserTests {
     #expect(s[4].string("theme") == "light", "the choice is remembered")
   }
 
+  /// On a phone-sized screen: a tap anywhere on a table selects it (the body is unfilled in the
+  /// drawing), and "Show in diagram" moves the covering panel out of the way.
+  @Test func narrowScreenSelectsByTheTableBody() throws {
+    let db = try SQLiteFixture.create(Paths.samples.appendingPathComponent("shop.sql"))
+    let report = try Browser.run(
+      try Self.page(db), [.load(), .clickTable("main.order"), .clickButton(selector: ".details-actions button")],
+      width: 390, height: 800)
+    Self.expectClean(report, "narrow")
+    let s = report.states
+    try #require(s.count == 3)
+    #expect(s[1].bool("detailsOpen") && s[1].string("selectedNode") == "n_order")
+    #expect(!s[2].bool("detailsOpen") && s[2].string("selectedNode") == "n_order")
+  }
+
   /// The screenshot the README shows (`make screenshot` copies it to docs/).
   @Test func samplePageScreenshot() throws {
     let db = try SQLiteFixture.create(Paths.samples.appendingPathComponent("shop.sql"))

@@ -283,6 +283,8 @@ body.list-hidden #sidebar { display: none; }
 #canvas .cluster [stroke="#9aa5b1"] { stroke: var(--svg-cluster); }
 #canvas [fill="#3d4852"] { fill: var(--svg-cluster-text); }
 #canvas .node { cursor: pointer; }
+/* A table's body is unfilled in the drawing; its outline takes clicks anywhere inside it. */
+#canvas .node polygon { pointer-events: all; }
 #canvas .node:hover polygon[fill="none"] { stroke: var(--accent); stroke-width: 2; }
 #canvas svg.focus .node:not(.sel):not(.nb),
 #canvas svg.focus .edge:not(.hl) { opacity: 0.2; }
@@ -1033,7 +1035,11 @@ body.list-hidden #sidebar { display: none; }
     var actions = el('div', 'details-actions');
     var show = el('button', null, 'Show in diagram');
     show.type = 'button';
-    show.addEventListener('click', function () { reveal(e.key, true); });
+    show.addEventListener('click', function () {
+      // On a narrow screen the panel covers the drawing: step out of the way.
+      if (window.innerWidth < 860) details.hidden = true;
+      reveal(e.key, true);
+    });
     actions.appendChild(show);
     var copy = el('button', null, 'Copy link');
     copy.type = 'button';
