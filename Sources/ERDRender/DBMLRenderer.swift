@@ -101,7 +101,9 @@ public struct DBMLRenderer: DiagramRenderer {
       if !singlePrimaryKey, table?.uniqueConstraints.contains(where: { $0.columns == [column.name] }) == true {
         settings.append("unique")
       }
-      if column.generated == nil, let value = column.defaultValue { settings.append("default: \(DBMLText.defaultValue(value))") }
+      if column.generated == nil, let value = column.defaultValue {
+        settings.append("default: \(DBMLText.defaultValue(value))")
+      }
       var notes: [String] = []
       if let comment = column.comment, !comment.isEmpty { notes.append(comment) }
       if let generated = column.generated {

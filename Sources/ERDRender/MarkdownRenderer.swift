@@ -108,9 +108,11 @@ public struct MarkdownRenderer: DiagramRenderer {
       if primary.contains(column.name) { keys.append("PK") }
       if let target = foreign[column.name] { keys.append("FK → " + link(target, context)) }
       if unique.contains(column.name) { keys.append("UK") }
+      var type = column.type
+      if let base = column.baseType, base != type { type += " (\(base))" }
       let cells = [
         MarkdownText.code(column.name),
-        column.type.isEmpty ? "" : MarkdownText.code(column.baseType.map { $0 == column.type ? column.type : "\(column.type) (\($0))" } ?? column.type),
+        type.isEmpty ? "" : MarkdownText.code(type),
         column.nullable ? "null" : "not null",
         Self.defaultText(column),
         keys.joined(separator: ", "),
@@ -169,10 +171,16 @@ public struct MarkdownRenderer: DiagramRenderer {
       facts.append("**Trigger:** \(code(trigger.name))" + (when.isEmpty ? "" : " \(MarkdownText.text(when))"))
     }
     if let key = table.partitionKey { facts.append("**Partitioned by:** \(code(key))") }
-    if !table.partitions.isEmpty { facts.append("**Partitions:** " + table.partitions.map { code($0.name) }.joined(separator: ", ")) }
-    if !table.inherits.isEmpty { facts.append("**Inherits:** " + table.inherits.map { link($0, context) }.joined(separator: ", ")) }
+    if !table.partitions.isEmpty {
+      facts.append("**Partitions:** " + table.partitions.map { code($0.name) }.joined(separator: ", "))
+    }
+    if !table.inherits.isEmpty {
+      facts.append("**Inherits:** " + table.inherits.map { link($0, context) }.joined(separator: ", "))
+    }
     facts += readerFacts(name, context)
-    if let source = table.source { facts.append("**Defined in:** " + code(source.file + (source.line.map { ":\($0)" } ?? ""))) }
+    if let source = table.source {
+      facts.append("**Defined in:** " + code(source.file + (source.line.map { ":\($0)" } ?? "")))
+    }
     return facts
   }
 

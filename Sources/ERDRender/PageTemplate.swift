@@ -21,19 +21,7 @@ enum PageTemplate {
     return out
   }
 
-  /// Text for HTML element content or a quoted attribute value.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// Text for HTML element content or a quoted attribute value: the escaping of DOT's HTML-like
+  /// labels (`&<>"'`, on one line, without control characters) serves the page too.
+  static func escape(_ s: String) -> String { DOTRenderer().html(s) }
 }

@@ -43,11 +43,11 @@ public enum ShareLinks {
     let mermaid = try MermaidRenderer().render(input)
     let dbml = try DBMLRenderer().render(input)
     let code = String(decoding: mermaid.bytes, as: UTF8.self)
-    let state = mermaidState(code)
+    let state = try mermaidState(code)
     let links = [
       ShareLink(service: .mermaidLive, url: "https://mermaid.live/edit#" + state),
       ShareLink(service: .mermaidInk, url: "https://mermaid.ink/svg/" + state),
-      ShareLink(service: .dbdiagram, url: dbdiagramURL(String(decoding: dbml.bytes, as: UTF8.self))),
+      ShareLink(service: .dbdiagram, url: try dbdiagramURL(String(decoding: dbml.bytes, as: UTF8.self))),
     ]
     var warnings = mermaid.warnings + dbml.warnings
     for link in links where link.url.utf8.count > dependableLength {
@@ -60,7 +60,7 @@ public enum ShareLinks {
   }
 
   /// `pako:…`: the Mermaid Live Editor's state, as its own serializer writes it.
-  public static func mermaidState(_ code: String) -> String {
+  public static func mermaidState(_ code: String) throws(ShareLinkError) -> String {
     let config = JSONWriter(pretty: true).string(.object([.init("theme", .string("default"))]))
     let state: JSONValue = .object([
       .init("code", .string(code)),
@@ -70,7 +70,7 @@ public enum ShareLinks {
       .init("updateDiagram", .bool(true)),
     ])
     let json = JSONWriter(pretty: false).string(state)
-    return "pako:" + base64URL(Zlib.deflate(Array(json.utf8)))
+    return "pako:" + base64URL(try deflate(json))
   }
 
   /// The Mermaid text inside a `pako:` state, or nil when it is not one.
@@ -81,9 +81,16 @@ public enum ShareLinks {
     return value["code"]?.stringValue
   }
 
-  static func dbdiagramURL(_ dbml: String) -> String {
-    let value = "pako:" + Data(Zlib.deflate(Array(dbml.utf8))).base64EncodedString()
+  static func dbdiagramURL(_ dbml: String) throws(ShareLinkError) -> String {
+    let value = "pako:" + Data(try deflate(dbml)).base64EncodedString()
     return "https://dbdiagram.io/embed#c=" + encodeURIComponent(value)
+  }
+
+  private static func deflate(_ text: String) throws(ShareLinkError) -> [UInt8] {
+    guard let bytes = Zlib.deflate(Array(text.utf8)) else {
+      throw ShareLinkError(description: "share: zlib could not deflate the link's data")
+    }
+    return bytes
   }
 
   /// Base64 with `-` and `_` for `+` and `/`, and no `=` padding.
@@ -105,7 +112,8 @@ public enum ShareLinks {
     var out = ""
     for byte in s.utf8 {
       let c = Unicode.Scalar(byte)
-      if ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c) || "-_.!~*'()".unicodeScalars.contains(c) {
+      let unreserved = ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c)
+      if unreserved || "-_.!~*'()".unicodeScalars.contains(c) {
         out.unicodeScalars.append(c)
       } else {
         out += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
@@ -113,4 +121,9 @@ public enum ShareLinks {
     }
     return out
   }
+}
+
+/// A link that could not be made (zlib failed).
+public struct ShareLinkError: Error, CustomStringConvertible, Sendable {
+  public var description: String
 }

@@ -3,7 +3,8 @@ import CZlib
 /// zlib's deflate and inflate, in the zlib format (header and Adler-32) that pako uses.
 enum Zlib {
   /// Deflates at level 9, as mermaid.live does; the same input always gives the same bytes.
-  static func deflate(_ input: [UInt8]) -> [UInt8] {
+  /// Nil only when zlib itself fails (out of memory): compressBound is room enough by contract.
+  static func deflate(_ input: [UInt8]) -> [UInt8]? {
     var length = compressBound(uLong(input.count))
     var output = [UInt8](repeating: 0, count: Int(length))
     let status = input.withUnsafeBufferPointer { source in
@@ -11,9 +12,7 @@ enum Zlib {
         compress2(target.baseAddress, &length, source.baseAddress, uLong(source.count), 9)
       }
     }
-    // compressBound is enough by zlib's contract, so only a broken zlib could fail here.
-    precondition(status == Z_OK, "zlib compress2 failed with \(status)")
-    return Array(output.prefix(Int(length)))
+    return status == Z_OK ? Array(output.prefix(Int(length))) : nil
   }
 
   /// Inflates zlib-format data, or nil when it is not.

@@ -41,7 +41,8 @@ struct Share: ParsableCommand {
       var out = ""
       for shared in links where link == nil || shared.service == link {
         let label = shared.service.label
-        out += link == nil ? label + String(repeating: " ", count: width + 2 - label.count) + shared.url + "\n" : shared.url + "\n"
+        let padding = String(repeating: " ", count: width + 2 - label.count)
+        out += link == nil ? label + padding + shared.url + "\n" : shared.url + "\n"
       }
       FileHandle.standardOutput.write(Data(out.utf8))
     }
