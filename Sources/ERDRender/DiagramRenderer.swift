@@ -51,6 +51,6 @@ public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
   public func render(_ input: RenderInput) throws -> Rendered {
-    Rendered(text: JSONWriter().string(input.catalog.json))
+    Rendered(bytes: JSONWriter().bytes(input.catalog.json))
   }
 }
