@@ -21,10 +21,15 @@ struct PGSecrets {
       PQconninfoFree(options)
     }
     if let error { PQfreemem(error) }
-    // A URL that libpq could not parse may still hold `user:password@`.
-    if let scheme = conninfo.range(of: "://"), let at = conninfo[scheme.upperBound...].firstIndex(of: "@") {
-      let userinfo = conninfo[scheme.upperBound..<at]
-      if let colon = userinfo.firstIndex(of: ":") { add(String(userinfo[userinfo.index(after: colon)...])) }
+    // A URL that libpq could not parse may still hold `user:password@`; the userinfo ends at the
+    // last `@` of the authority, since an unencoded password may itself contain `@`.
+    if let scheme = conninfo.range(of: "://") {
+      let rest = conninfo[scheme.upperBound...]
+      let authority = rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex)]
+      if let at = authority.lastIndex(of: "@") {
+        let userinfo = authority[..<at]
+        if let colon = userinfo.firstIndex(of: ":") { add(String(userinfo[userinfo.index(after: colon)...])) }
+      }
     }
   }
 
