@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden templates screenshot install deps clean
+.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -20,6 +20,12 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release
+
+## Benchmarks: ratios against the reference tools, measured in the same run.
+bench: bench-postgres
+
+bench-postgres:
+	scripts/bench-postgres
 
 ## Re-record the renderers' golden files; review `git diff` before committing.
 golden: deps

@@ -22,17 +22,21 @@ let package = Package(
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+    .systemLibrary(
+      name: "CLibPQ", pkgConfig: "libpq",
+      providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
 
     // The pipeline, one stage per module.
     .target(name: "ERDSchema"),
     .target(name: "ERDInspect", dependencies: ["ERDSchema"]),
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
+    .target(name: "ERDPostgres", dependencies: ["ERDInspect", "CLibPQ"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
     .target(
       name: "ERDViz",
-      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDGraph", "ERDRender"]),
+      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDGraph", "ERDRender"]),
     .executableTarget(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -41,6 +45,8 @@ let package = Package(
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
     .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
+    .testTarget(
+      name: "ERDPostgresTests", dependencies: ["ERDPostgres", "ERDViz", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDGraphTests", dependencies: ["ERDGraph", "ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDRenderTests",

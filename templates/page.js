@@ -225,7 +225,8 @@
       var node = press.target && press.target.closest ? press.target.closest('.node') : null;
       var key = node ? keyOfNode(node) : null;
       if (key && byKey.has(key)) select(key, { pan: false });
-      else clearSelection();
+      else if (!node) clearSelection();
+      // A node that is no table (an enum's legend) shows all it has in the drawing itself.
     }
     if (pointers.size === 0) press = null;
   }

@@ -9,11 +9,14 @@ public protocol SchemaInspector {
 public struct InspectOptions: Sendable {
   /// Schemas to read; empty means every non-system schema.
   public var schemas: [String]
+  /// Seconds to wait for a database server; nil leaves the source's own setting or the default.
+  public var connectTimeout: Int?
   /// Receives `--verbose` progress and warnings, one line each; never passwords.
   public var log: Log
 
-  public init(schemas: [String] = [], log: Log = Log()) {
+  public init(schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log()) {
     self.schemas = schemas
+    self.connectTimeout = connectTimeout
     self.log = log
   }
 }

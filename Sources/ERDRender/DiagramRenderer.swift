@@ -54,6 +54,6 @@ public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
   public func render(_ input: RenderInput) throws -> Rendered {
-    Rendered(text: JSONWriter().string(input.catalog.json))
+    Rendered(bytes: JSONWriter().bytes(input.catalog.json))
   }
 }

@@ -7,15 +7,20 @@ struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect a schema and write its diagram.",
     discussion: """
-      SOURCE is an SQLite database file (told by its header, not its name), a sqlite: URL, an erdviz
-      JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin when it is piped, else
-      $DATABASE_URL.
+      SOURCE is a PostgreSQL connection (postgres://user@host:port/db, postgresql://…, or a libpq
+      keyword string such as "host=/var/run/postgresql dbname=app"; PG* variables, ~/.pgpass and
+      service= work as in psql), an SQLite database file (told by its header, not its name), a
+      sqlite: URL, an erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin when it
+      is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one read-only
+      transaction, SQLite files opened read-only.
 
       Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json
       .html (a self-contained interactive page) .md (Markdown with a Mermaid diagram) .dbml.
       Without -o the diagram goes to stdout as Mermaid, or as the format given with -f.
 
       Examples:
+        erdviz inspect postgres://localhost/dev -o erd.svg
+        erdviz inspect "host=db.internal dbname=app user=reader" --schema billing -o billing.svg
         erdviz inspect shop.db -o erd.svg -o erd.mmd
         erdviz inspect shop.db -o erd.html
         erdviz inspect sqlite:shop.db -f json > schema.json
@@ -49,7 +54,7 @@ struct Inspect: ParsableCommand {
     try reportingFailures {
       let request = Request(
         source: try input.resolve(), outputs: targets, inspect: input.inspectOptions,
-        diagram: drawing.diagramOptions)
+        diagram: drawing.diagramOptions, foldPartitions: !input.schema.showPartitions)
       try Pipeline.run(request)
     }
   }

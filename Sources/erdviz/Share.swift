@@ -36,7 +36,9 @@ struct Share: ParsableCommand {
 
   func run() throws {
     try reportingFailures {
-      let links = try Sharing.links(try input.resolve(), inspect: input.inspectOptions, diagram: drawing.diagramOptions)
+      let links = try Sharing.links(
+        try input.resolve(), inspect: input.inspectOptions, diagram: drawing.diagramOptions,
+        foldPartitions: !input.schema.showPartitions)
       let width = ShareService.allCases.map(\.label.count).max() ?? 0
       var out = ""
       for shared in links where link == nil || shared.service == link {

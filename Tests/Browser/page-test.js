@@ -191,8 +191,10 @@ async function run(plan) {
       await settle();
     };
     const centre = async (expression) => {
-      const r = await evaluate(`(() => { const el = ${expression}; if (!el) return null; const b = el.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2 }; })()`);
+      const r = await evaluate(`(() => { const el = ${expression}; if (!el) return null; const b = el.getBoundingClientRect(); return { x: b.left + b.width / 2, y: b.top + b.height / 2, w: innerWidth, h: innerHeight }; })()`);
       if (!r) throw new Error(`nothing to click: ${expression}`);
+      // A click outside the window would land nowhere, and the test would read a wrong page.
+      if (r.x < 0 || r.y < 0 || r.x >= r.w || r.y >= r.h) throw new Error(`off-screen (${Math.round(r.x)}, ${Math.round(r.y)}): ${expression}`);
       return r;
     };
     const keys = { Enter: 13, Escape: 27, ArrowDown: 40, ArrowUp: 38, ArrowLeft: 37, ArrowRight: 39 };

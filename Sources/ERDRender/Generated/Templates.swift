@@ -37,6 +37,7 @@ enum Templates {
   --svg-view-text: #1f2d3a;
   --svg-header: #1f4e79;
   --svg-header-alt: #4a5d70;
+  --svg-enum: #f6efd9;
   --font: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", "DejaVu Sans", Arial, sans-serif;
   --mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace;
 }
@@ -74,6 +75,7 @@ enum Templates {
     --svg-view-text: #e3e8ee;
     --svg-header: #1f5a8c;
     --svg-header-alt: #4a5d70;
+    --svg-enum: #3a3526;
   }
 }
 
@@ -275,6 +277,7 @@ body.list-hidden #sidebar { display: none; }
 #canvas [fill="#e8eef4"] { fill: var(--svg-view); }
 #canvas [fill="#dfe8d8"] { fill: var(--svg-matview); }
 #canvas [fill="#1f2d3a"] { fill: var(--svg-view-text); }
+#canvas [fill="#f6efd9"] { fill: var(--svg-enum); }
 #canvas [stroke="#8a96a3"] { stroke: var(--svg-border); }
 #canvas [stroke="#5b6b7a"] { stroke: var(--svg-edge); }
 #canvas [fill="#5b6b7a"] { fill: var(--svg-edge); }
@@ -631,7 +634,8 @@ body.list-hidden #sidebar { display: none; }
       var node = press.target && press.target.closest ? press.target.closest('.node') : null;
       var key = node ? keyOfNode(node) : null;
       if (key && byKey.has(key)) select(key, { pan: false });
-      else clearSelection();
+      else if (!node) clearSelection();
+      // A node that is no table (an enum's legend) shows all it has in the drawing itself.
     }
     if (pointers.size === 0) press = null;
   }
