@@ -179,6 +179,31 @@ struct HTMLPageBrowserTests {
     #expect(s[4].string("theme") == "light", "the choice is remembered")
   }
 
+  /// A PostgreSQL catalog (main's feature fixture, read back from its JSON): two schemas, a
+  /// partitioned table, views and an enum legend.
+  @Test func schemasPartitionsAndEnumLegends() throws {
+    let catalog = Paths.packageRoot.appendingPathComponent("Tests/ERDPostgresTests/__Golden__/postgres_features.json")
+    let report = try Browser.run(
+      try Self.page(catalog),
+      [
+        .load(hash: "#table=billing.invoice"), .clickButton(selector: "#zoom-fit"),
+        .clickButton(selector: "#n_enum_crm_tier"), .search("tier"), .key("Enter"),
+      ])
+    Self.expectClean(report, "postgres")
+    let s = report.states
+    try #require(s.count == 5)
+    #expect(s[0].string("count") == "9 tables, 3 views")
+    #expect(s[0].string("detailsName") == "billing.invoice")
+    #expect(s[0].string("detailsKind") == "Partitioned table in billing")
+    let text = s[0].string("detailsText") ?? ""
+    for fragment in ["RANGE (issued_on)", "invoice_2025", "billing.invoice_line", "billing.revenue_by_tier"] {
+      #expect(text.contains(fragment), "details lack \(fragment)")
+    }
+    #expect(s[2].string("selectedNode") == "n_billing_invoice", "a click on an enum legend keeps the selection")
+    #expect(s[3].strings("list").contains("crm.customer.tier"), "column hits name their schema")
+    #expect(s[4].string("hash") == "#table=billing.revenue_by_tier")
+  }
+
   /// On a phone-sized screen: a tap anywhere on a table selects it (the body is unfilled in the
   /// drawing), and "Show in diagram" moves the covering panel out of the way.
   @Test func narrowScreenSelectsByTheTableBody() throws {

@@ -287,16 +287,17 @@ body.list-hidden #sidebar { display: none; }
 #canvas [fill="#3d4852"] { fill: var(--svg-cluster-text); }
 #canvas .node { cursor: pointer; }
 /* A table's body is unfilled in the drawing; its outline takes clicks anywhere inside it. */
-#canvas .node polygon { pointer-events: all; }
+#canvas .node polygon, #canvas .node path { pointer-events: all; }
 #canvas .node:hover polygon[fill="none"] { stroke: var(--accent); stroke-width: 2; }
 #canvas svg.focus .node:not(.sel):not(.nb),
 #canvas svg.focus .edge:not(.hl) { opacity: 0.2; }
 #canvas svg.focus .cluster { opacity: 0.6; }
-#canvas .node.sel polygon[fill="none"] { stroke: var(--accent); stroke-width: 3.5; }
-#canvas .node.nb polygon[fill="none"] { stroke: var(--neighbour); stroke-width: 2.5; }
+/* Search hits first, so a selected or neighbouring hit shows as selected or neighbour. */
+#canvas .node.hit polygon[fill="none"] { stroke: var(--neighbour); stroke-width: 3; stroke-dasharray: 6 3; }
+#canvas .node.sel polygon[fill="none"] { stroke: var(--accent); stroke-width: 3.5; stroke-dasharray: none; }
+#canvas .node.nb polygon[fill="none"] { stroke: var(--neighbour); stroke-width: 2.5; stroke-dasharray: none; }
 #canvas .edge.hl path, #canvas .edge.hl polyline, #canvas .edge.hl ellipse { stroke: var(--accent); stroke-width: 2.2; }
 #canvas .edge.hl polygon { stroke: var(--accent); fill: var(--accent); }
-#canvas .node.hit polygon[fill="none"] { stroke: var(--neighbour); stroke-width: 3; stroke-dasharray: 6 3; }
 
 /* Narrow screens: the list and the details slide over the diagram. */
 @media (max-width: 860px) {
