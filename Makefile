@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden install deps clean bench bench-postgres
+.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -30,6 +30,17 @@ bench-postgres:
 ## Re-record the renderers' golden files; review `git diff` before committing.
 golden: deps
 	ERDVIZ_RECORD=1 $(SWIFT) test
+
+## Re-embed templates/ into Sources/ERDRender/Generated/Templates.swift (a test fails when stale).
+templates:
+	scripts/embed-templates
+
+## Refresh docs/shop-html.png (the README's screenshot of the sample page) from the browser tests.
+screenshot:
+	scripts/install-deps test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter samplePageScreenshot
+	mkdir -p docs && cp .build/artifacts/shop-html.png docs/shop-html.png
 
 ## Install the binary alone; it needs no file from this tree.
 install: release

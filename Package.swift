@@ -20,6 +20,9 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+    .systemLibrary(
       name: "CLibPQ", pkgConfig: "libpq",
       providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
 
@@ -30,7 +33,7 @@ let package = Package(
     .target(name: "ERDPostgres", dependencies: ["ERDInspect", "CLibPQ"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
-    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz"]),
+    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
     .target(
       name: "ERDViz",
       dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDGraph", "ERDRender"]),

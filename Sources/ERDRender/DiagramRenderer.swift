@@ -42,6 +42,9 @@ extension OutputFormat {
     case .pdf: return GraphvizRenderer(format: .pdf)
     case .mermaid: return MermaidRenderer()
     case .json: return JSONRenderer()
+    case .html: return HTMLRenderer()
+    case .markdown: return MarkdownRenderer()
+    case .dbml: return DBMLRenderer()
     }
   }
 }

@@ -14,13 +14,15 @@ struct Inspect: ParsableCommand {
       is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one read-only
       transaction, SQLite files opened read-only.
 
-      Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json.
+      Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json
+      .html (a self-contained interactive page) .md (Markdown with a Mermaid diagram) .dbml.
       Without -o the diagram goes to stdout as Mermaid, or as the format given with -f.
 
       Examples:
         erdviz inspect postgres://localhost/dev -o erd.svg
         erdviz inspect "host=db.internal dbname=app user=reader" --schema billing -o billing.svg
         erdviz inspect shop.db -o erd.svg -o erd.mmd
+        erdviz inspect shop.db -o erd.html
         erdviz inspect sqlite:shop.db -f json > schema.json
         erdviz inspect shop.db --include 'order*' --columns keys -o orders.svg
         cat schema.json | erdviz inspect - -o erd.svg
@@ -33,17 +35,17 @@ struct Inspect: ParsableCommand {
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE; repeatable.", valueName: "FILE"))
   var outputs: [String] = []
 
-  @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json.")
+  @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json, html, markdown (md), dbml.")
   var format: String?
 
   @OptionGroup var drawing: DrawingOptions
 
   func validate() throws {
     if let format, OutputFormat(name: format) == nil {
-      throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json)")
+      throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json, html, markdown, dbml)")
     }
     for path in outputs where path != "-" && OutputFormat(fileName: path) == nil {
-      throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json)")
+      throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json .html .md .dbml)")
     }
   }
 
