@@ -164,9 +164,20 @@ public struct MermaidRenderer: DiagramRenderer {
     return out
   }
 
-  /// Text for a `%%` comment line: everything on one line.
+  /// Text for a `%%` comment line: one line, and no `%` or braces, since Mermaid reads
+  /// `%%{init: …}%%` as a directive even inside a comment.
   static func commentText(_ s: String) -> String {
-    s.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0.value < 0x20 ? " " : String($0) }.joined()
+    var out = ""
+    for c in s.unicodeScalars {
+      switch c {
+      case "%": out += "#37;"
+      case "{": out += "#123;"
+      case "}": out += "#125;"
+      case "\n", "\r", "\t": out += " "
+      default: if c.value >= 0x20 && c.value != 0x7F { out.unicodeScalars.append(c) }
+      }
+    }
+    return out
   }
 
   /// A YAML double-quoted scalar for the front matter.

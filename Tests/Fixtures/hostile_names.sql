@@ -60,3 +60,5 @@ CREATE TRIGGER "<img src=x onerror=alert('trigger')>" AFTER INSERT ON "</script>
 BEGIN
   SELECT '</script><script>window.__erdvizInjected=''trigger''</script>';
 END;
+-- A Mermaid directive in an index name: Mermaid obeys `%%{init: …}%%` even inside a `%%` comment.
+CREATE INDEX "%%{init: {""theme"": ""forest""}}%%" ON "my-table" (id);
