@@ -19,17 +19,20 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    // libpg_query ships no .pc file: the modulemap links it by name.
+    .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"]), .brew(["libpg_query"])]),
 
     // The pipeline, one stage per module.
     .target(name: "ERDSchema"),
     .target(name: "ERDInspect", dependencies: ["ERDSchema"]),
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
+    .target(name: "ERDDDL", dependencies: ["ERDInspect", "ERDSQLite", "ERDSchema", "CPgQuery"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz"]),
     .target(
       name: "ERDViz",
-      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDGraph", "ERDRender"]),
+      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDDDL", "ERDGraph", "ERDRender"]),
     .executableTarget(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -38,6 +41,9 @@ let package = Package(
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
     .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
+    .testTarget(
+      name: "ERDDDLTests", dependencies: ["ERDDDL", "ERDSQLite", "ERDGraph", "ERDRender", "ERDTestSupport"],
+      exclude: ["__Golden__"]),
     .testTarget(name: "ERDGraphTests", dependencies: ["ERDGraph", "ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDRenderTests",

@@ -11,10 +11,16 @@ public struct InspectOptions: Sendable {
   public var schemas: [String]
   /// Receives `--verbose` progress and warnings, one line each; never passwords.
   public var log: Log
+  /// The dialect of DDL input; sniffed from the text when nil.
+  public var dialect: Dialect?
+  /// DDL statements that erdviz does not model are errors rather than skipped.
+  public var strict: Bool
 
-  public init(schemas: [String] = [], log: Log = Log()) {
+  public init(schemas: [String] = [], log: Log = Log(), dialect: Dialect? = nil, strict: Bool = false) {
     self.schemas = schemas
     self.log = log
+    self.dialect = dialect
+    self.strict = strict
   }
 }
 

@@ -1,3 +1,4 @@
+import ERDDDL
 import ERDGraph
 import ERDInspect
 import ERDRender
@@ -67,7 +68,7 @@ public enum Pipeline {
     switch InputKind.sniff(bytes) {
     case .sqliteDatabase: return SQLiteInspector.image(bytes, label: label)
     case .json: return JSONCatalogInspector(bytes: bytes, label: label)
-    case .sql: throw .invalidInput(label, reason: "SQL DDL input is not supported by this erdviz yet")
+    case .sql: return DDLInspector(bytes: bytes, label: label)
     case .empty: throw .invalidInput(label, reason: "empty input: expected SQL DDL, an erdviz JSON catalog or an SQLite database")
     case .binary: throw .invalidInput(label, reason: "binary data that is not an SQLite database")
     }

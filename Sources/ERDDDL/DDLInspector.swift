@@ -1,0 +1,55 @@
+import ERDInspect
+import ERDSQLite
+import ERDSchema
+
+/// Reads a schema from SQL DDL text: a file, stdin, or a provider program's output.
+///
+/// PostgreSQL DDL goes through PostgreSQL's own parser (libpg_query), SQLite DDL is executed in
+/// a private in-memory SQLite database, and MySQL/MariaDB and SQL Server DDL go through erdviz's
+/// own tolerant parser. The dialect is `InspectOptions.dialect`, or sniffed from the text.
+public struct DDLInspector: SchemaInspector {
+  public let bytes: [UInt8]
+  /// What to call the input in messages: the file's path, `stdin`, or the program.
+  public let label: String
+
+  public init(bytes: [UInt8], label: String) {
+    self.bytes = bytes
+    self.label = label
+  }
+
+  public func inspect(_ options: InspectOptions) throws -> Catalog {
+    try checkText()
+    let dialect: Dialect
+    if let forced = options.dialect {
+      dialect = forced
+      options.log.info("ddl: reading \(label) as \(dialect.rawValue) (--dialect)")
+    } else {
+      let sniffed = DialectSniffer.sniff(bytes)
+      dialect = sniffed.dialect
+      options.log.info("ddl: reading \(label) as \(dialect.rawValue) (sniffed: \(sniffed.reason))")
+    }
+    let (catalog, report) = try read(as: dialect, options: options)
+    try report.finish(label: label, dialect: dialect, options: options)
+    return catalog.applying(AtlasPositions(bytes))
+  }
+
+  private func read(as dialect: Dialect, options: InspectOptions) throws -> (Catalog, DDLReport) {
+    switch dialect {
+    case .postgresql:
+      return try PostgresDDLReader.read(bytes, label: label)
+    case .sqlite, .mysql, .mariadb, .mssql:
+      throw InspectError.invalidInput(label, reason: "\(dialect.rawValue) DDL is not supported by this erdviz yet")
+    }
+  }
+
+  /// NUL bytes and invalid UTF-8 past the sniffed prefix still make the input binary, not DDL.
+  private func checkText() throws(InspectError) {
+    if let nul = bytes.firstIndex(of: 0) {
+      let at = LineIndex(bytes).location(of: nul)
+      throw .invalidInput(label, reason: "binary data (a NUL byte at line \(at.line), column \(at.column)), not SQL DDL")
+    }
+    guard String(validating: bytes, as: UTF8.self) != nil else {
+      throw .invalidInput(label, reason: "not UTF-8 text: erdviz reads SQL DDL as UTF-8")
+    }
+  }
+}

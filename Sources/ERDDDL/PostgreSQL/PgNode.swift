@@ -1,0 +1,87 @@
+/// One node of libpg_query's parse tree: its type tag and the message that holds its fields.
+struct PgNode {
+  /// Nil for a node type this build of libpg_query has and our table does not.
+  let tag: PgTag?
+  let body: ProtoMessage
+
+  /// Reads a `Node` message: a oneof whose one field is the node.
+  init?(_ message: ProtoMessage) {
+    guard let field = message.first(where: { _ in true }) else { return nil }
+    tag = PgTag(rawValue: field.number)
+    body = field.message
+  }
+
+  /// The value of a `String` node.
+  var string: String? { tag == .string ? body.field(1)?.string ?? "" : nil }
+
+  /// The value of an `Integer` node, or of an `A_Const` holding one.
+  var integer: Int? {
+    switch tag {
+    case .integer: return body.field(1)?.int ?? 0
+    case .aConst: return body.field(1).map { $0.message.field(1)?.int ?? 0 }
+    default: return nil
+    }
+  }
+
+  /// The text of an `A_Const` string, or of a `String` node.
+  var constantString: String? {
+    switch tag {
+    case .string: return string
+    case .aConst: return body.field(4).map { $0.message.field(1)?.string ?? "" }
+    default: return nil
+    }
+  }
+
+  /// The items of a `List` node.
+  var listItems: [PgNode] { tag == .list ? body.nodes(1) : [] }
+}
+
+extension ProtoField {
+  var node: PgNode? { PgNode(payload) }
+}
+
+extension ProtoMessage {
+  /// The nodes of a `repeated Node` field.
+  func nodes(_ number: Int) -> [PgNode] { compactMap { $0.number == number ? $0.node : nil } }
+
+  /// The values of a `repeated Node` field of `String` nodes: a qualified name, a column list.
+  func strings(_ number: Int) -> [String] { nodes(number).compactMap(\.string) }
+}
+
+/// Walks any subtree of the parse tree, using the generated table of which fields hold messages.
+enum PgTreeWalker {
+  /// Message name → field number → the field's message type (`Node` for a node).
+  static let fieldTypes: [String: [Int: String]] = {
+    var table: [String: [Int: String]] = [:]
+    for line in pgMessageFieldTable.split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      guard let name = parts.first else { continue }
+      var fields: [Int: String] = [:]
+      for part in parts.dropFirst() {
+        let pair = part.split(separator: ":")
+        if pair.count == 2, let number = Int(pair[0]) { fields[number] = String(pair[1]) }
+      }
+      table[String(name)] = fields
+    }
+    return table
+  }()
+
+  /// Calls `visit` on `node` and every node below it, depth first; returning false from
+  /// `visit` skips the node's children.
+  static func walk(_ node: PgNode, _ visit: (PgNode) -> Bool) {
+    guard visit(node), let tag = node.tag else { return }
+    walk(message: node.body, type: tag.name, visit)
+  }
+
+  static func walk(message: ProtoMessage, type: String, _ visit: (PgNode) -> Bool) {
+    guard let fields = fieldTypes[type] else { return }
+    for field in message {
+      guard let fieldType = fields[field.number] else { continue }
+      if fieldType == "Node" {
+        if let child = field.node { walk(child, visit) }
+      } else {
+        walk(message: field.message, type: fieldType, visit)
+      }
+    }
+  }
+}
