@@ -37,9 +37,27 @@ public struct DDLInspector: SchemaInspector {
     switch dialect {
     case .postgresql:
       return try PostgresDDLReader.read(bytes, label: label)
-    case .sqlite, .mysql, .mariadb, .mssql:
+    case .sqlite:
+      return try readSQLite(options)
+    case .mysql, .mariadb, .mssql:
       throw InspectError.invalidInput(label, reason: "\(dialect.rawValue) DDL is not supported by this erdviz yet")
     }
+  }
+
+  /// SQLite's own grammar: the script run in a private in-memory database, then inspected.
+  private func readSQLite(_ options: InspectOptions) throws -> (Catalog, DDLReport) {
+    let script = try SQLiteScript.run(bytes, label: label, log: options.log)
+    var report = DDLReport()
+    report.statements = script.statements
+    for (kind, count) in script.ignored { report.ignore(kind, count: count) }
+    let lines = LineIndex(bytes)
+    for failure in script.failed {
+      report.skip(
+        lines.summary(of: failure.offset..<min(bytes.count, failure.offset + 400)),
+        at: lines.location(of: failure.offset), reason: "SQLite refused it: \(failure.message)")
+    }
+    guard report.statements > 0 else { throw InspectError.invalidInput(label, reason: "no SQL statements in the input") }
+    return (script.catalog, report)
   }
 
   /// NUL bytes and invalid UTF-8 past the sniffed prefix still make the input binary, not DDL.

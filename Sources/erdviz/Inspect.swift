@@ -33,6 +33,8 @@ struct Inspect: ParsableCommand {
 
   @OptionGroup var drawing: DrawingOptions
 
+  @OptionGroup(title: "DDL input") var ddl: DDLOptions
+
   func validate() throws {
     if let format, OutputFormat(name: format) == nil {
       throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json)")
@@ -46,7 +48,7 @@ struct Inspect: ParsableCommand {
     let targets = try self.targets()
     try reportingFailures {
       let request = Request(
-        source: try input.resolve(), outputs: targets, inspect: input.inspectOptions,
+        source: try input.resolve(), outputs: targets, inspect: ddl.apply(to: input.inspectOptions),
         diagram: drawing.diagramOptions)
       try Pipeline.run(request)
     }
