@@ -40,7 +40,7 @@ public struct DDLInspector: SchemaInspector {
     case .sqlite:
       return try readSQLite(options)
     case .mysql, .mariadb, .mssql:
-      throw InspectError.invalidInput(label, reason: "\(dialect.rawValue) DDL is not supported by this erdviz yet")
+      return try TolerantDDLReader.read(bytes, dialect: dialect, label: label)
     }
   }
 
