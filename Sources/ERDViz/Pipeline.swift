@@ -61,6 +61,8 @@ public enum Pipeline {
       return try inspector(forContents: try InputReader.readFile(path), label: path)
     case .standardInput:
       return try inspector(forContents: try InputReader.readStandardInput(), label: "stdin")
+    case .program(let command):
+      return try inspector(forContents: try ProgramRunner.run(command), label: command.label)
     }
   }
 

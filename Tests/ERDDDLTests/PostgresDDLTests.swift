@@ -158,3 +158,16 @@ import Testing
     }
   }
 }
+
+/// The node table the protobuf walker uses is generated from libpg_query's own schema; it must
+/// match the installed one.
+@Suite struct PgNodeTableTests {
+  static let proto = "/usr/include/pg_query/pg_query.proto"
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: proto), "needs libpg-query-dev's pg_query.proto"))
+  func generatedTableMatchesTheInstalledProto() throws {
+    let result = try run(
+      URL(fileURLWithPath: "/usr/bin/env"), ["python3", "scripts/gen-pg-nodes", Self.proto, "--check"], in: Paths.packageRoot)
+    #expect(result.status == 0, "\(result.stderr)")
+  }
+}
