@@ -37,6 +37,9 @@ let package = Package(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+    // `make bench-ddl`: DDL reading against libpg_query's raw parse, on generated schemas.
+    .executableTarget(name: "ddl-bench", dependencies: ["ERDDDL", "ERDInspect"], path: "Benchmarks/DDLBench"),
+
     // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
     .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),

@@ -27,7 +27,11 @@ public struct SQLToken: Hashable, Sendable {
 
   /// Whether this is the bare word `keyword`, in any case.
   public func isWord(_ keyword: String) -> Bool {
-    kind == .word && text.count == keyword.count && text.uppercased() == keyword
+    // Byte by byte, ASCII letters folded: this runs for every token a parser looks at.
+    guard kind == .word, text.utf8.count == keyword.utf8.count else { return false }
+    return zip(text.utf8, keyword.utf8).allSatisfy { a, b in
+      a == b || (a >= 0x61 && a <= 0x7A && a - 0x20 == b)
+    }
   }
 
   public func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
@@ -273,6 +277,10 @@ func isWordByte(_ b: UInt8) -> Bool {
 extension String {
   /// The string without leading and trailing whitespace.
   public func trimmingSpaces() -> String {
+    // Most strings have nothing to trim; checking the bytes first spares a copy.
+    guard let first = utf8.first, let last = utf8.last else { return self }
+    func space(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) || b >= 0x80 }
+    if !space(first) && !space(last) { return self }
     var s = Substring(self)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }

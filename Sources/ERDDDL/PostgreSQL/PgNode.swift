@@ -2,10 +2,10 @@
 struct PgNode {
   /// Nil for a node type this build of libpg_query has and our table does not.
   let tag: PgTag?
-  let body: ProtoMessage
+  let body: PgMessage
 
   /// Reads a `Node` message: a oneof whose one field is the node.
-  init?(_ message: ProtoMessage) {
+  init?(_ message: PgMessage) {
     guard let field = message.first(where: { _ in true }) else { return nil }
     tag = PgTag(rawValue: field.number)
     body = field.message
@@ -36,51 +36,32 @@ struct PgNode {
   var listItems: [PgNode] { tag == .list ? body.nodes(1) : [] }
 }
 
-extension ProtoField {
-  var node: PgNode? { PgNode(payload) }
-}
-
-extension ProtoMessage {
+extension PgMessage {
   /// The nodes of a `repeated Node` field.
   func nodes(_ number: Int) -> [PgNode] { compactMap { $0.number == number ? $0.node : nil } }
 
   /// The values of a `repeated Node` field of `String` nodes: a qualified name, a column list.
   func strings(_ number: Int) -> [String] { nodes(number).compactMap(\.string) }
+
+  /// Every field numbered `number`: the elements of a repeated field.
+  func fields(_ number: Int) -> [PgField] { filter { $0.number == number } }
 }
 
-/// Walks any subtree of the parse tree, using the generated table of which fields hold messages.
+/// Walks any subtree of the parse tree: every field that holds a message is descended.
 enum PgTreeWalker {
-  /// Message name → field number → the field's message type (`Node` for a node).
-  static let fieldTypes: [String: [Int: String]] = {
-    var table: [String: [Int: String]] = [:]
-    for line in pgMessageFieldTable.split(separator: "\n") {
-      let parts = line.split(separator: " ")
-      guard let name = parts.first else { continue }
-      var fields: [Int: String] = [:]
-      for part in parts.dropFirst() {
-        let pair = part.split(separator: ":")
-        if pair.count == 2, let number = Int(pair[0]) { fields[number] = String(pair[1]) }
-      }
-      table[String(name)] = fields
-    }
-    return table
-  }()
-
   /// Calls `visit` on `node` and every node below it, depth first; returning false from
   /// `visit` skips the node's children.
   static func walk(_ node: PgNode, _ visit: (PgNode) -> Bool) {
-    guard visit(node), let tag = node.tag else { return }
-    walk(message: node.body, type: tag.name, visit)
+    guard visit(node) else { return }
+    walk(message: node.body, visit)
   }
 
-  static func walk(message: ProtoMessage, type: String, _ visit: (PgNode) -> Bool) {
-    guard let fields = fieldTypes[type] else { return }
-    for field in message {
-      guard let fieldType = fields[field.number] else { continue }
-      if fieldType == "Node" {
+  static func walk(message: PgMessage, _ visit: (PgNode) -> Bool) {
+    for field in message where field.holdsMessage {
+      if field.holdsNode {
         if let child = field.node { walk(child, visit) }
       } else {
-        walk(message: field.message, type: fieldType, visit)
+        walk(message: field.message, visit)
       }
     }
   }

@@ -486,218 +486,1225 @@ enum PgTag: Int {
   }
 }
 
-/// For every message, the fields that hold messages, as `Message number:Type …` lines; the
-/// walker reads it once.
+/// Every message's fields as libpg_query's JSON names them: `Message key=number:kind …`, the
+/// kind `s` string, `i` number, `b` bool, `e` enum, or a message type (`Node` for any node).
 let pgMessageFieldTable = """
-A_ArrayExpr 1:Node
-A_Const 1:Integer 2:Float 3:Boolean 4:String 5:BitString
-A_Expr 2:Node 3:Node 4:Node
-A_Indices 2:Node 3:Node
-A_Indirection 1:Node 2:Node
-AccessPriv 2:Node
-Aggref 1:Node 7:Node 8:Node 9:Node 10:Node 11:Node 12:Node
-Alias 2:Node
-AlterCollationStmt 1:Node
-AlterDatabaseSetStmt 2:VariableSetStmt
-AlterDatabaseStmt 2:Node
-AlterDefaultPrivilegesStmt 1:Node 2:GrantStmt
-AlterDomainStmt 2:Node 4:Node
-AlterEnumStmt 1:Node
-AlterExtensionContentsStmt 4:Node
-AlterExtensionStmt 2:Node
-AlterFdwStmt 2:Node 3:Node
-AlterForeignServerStmt 3:Node
-AlterFunctionStmt 2:ObjectWithArgs 3:Node
-AlterObjectDependsStmt 2:RangeVar 3:Node 4:String
-AlterObjectSchemaStmt 2:RangeVar 3:Node
-AlterOpFamilyStmt 1:Node 4:Node
-AlterOperatorStmt 1:ObjectWithArgs 2:Node
-AlterOwnerStmt 2:RangeVar 3:Node 4:RoleSpec
-AlterPolicyStmt 2:RangeVar 3:Node 4:Node 5:Node
-AlterPublicationStmt 2:Node 3:Node
-AlterRoleSetStmt 1:RoleSpec 3:VariableSetStmt
-AlterRoleStmt 1:RoleSpec 2:Node
-AlterSeqStmt 1:RangeVar 2:Node
-AlterStatsStmt 1:Node
-AlterSubscriptionStmt 4:Node 5:Node
-AlterSystemStmt 1:VariableSetStmt
-AlterTSConfigurationStmt 2:Node 3:Node 4:Node
-AlterTSDictionaryStmt 1:Node 2:Node
-AlterTableCmd 4:RoleSpec 5:Node
-AlterTableMoveAllStmt 3:Node
-AlterTableSpaceOptionsStmt 2:Node
-AlterTableStmt 1:RangeVar 2:Node
-AlterTypeStmt 1:Node 2:Node
-AlterUserMappingStmt 1:RoleSpec 3:Node
-AlternativeSubPlan 1:Node 2:Node
-ArrayCoerceExpr 1:Node 2:Node 3:Node
-ArrayExpr 1:Node 5:Node
-BoolExpr 1:Node 3:Node
-BooleanTest 1:Node 2:Node
-CTECycleClause 1:Node 3:Node 4:Node
-CTESearchClause 1:Node
-CallStmt 1:FuncCall 2:FuncExpr 3:Node
-CaseExpr 1:Node 4:Node 5:Node 6:Node
-CaseTestExpr 1:Node
-CaseWhen 1:Node 2:Node 3:Node
-ClusterStmt 1:RangeVar 3:Node
-CoalesceExpr 1:Node 4:Node
-CoerceToDomain 1:Node 2:Node
-CoerceToDomainValue 1:Node
-CoerceViaIO 1:Node 2:Node
-CollateClause 1:Node 2:Node
-CollateExpr 1:Node 2:Node
-ColumnDef 2:TypeName 9:Node 10:Node 12:RangeVar 14:CollateClause 16:Node 17:Node
-ColumnRef 1:Node
-CommentStmt 2:Node
-CommonTableExpr 2:Node 4:Node 5:CTESearchClause 6:CTECycleClause 10:Node 11:Node 12:Node 13:Node
-CompositeTypeStmt 1:RangeVar 2:Node
-Constraint 7:Node 11:Node 12:Node 13:Node 14:Node 19:Node 20:RangeVar 21:Node 22:Node 26:Node 27:Node
-ConstraintsSetStmt 1:Node
-ConvertRowtypeExpr 1:Node 2:Node
-CopyStmt 1:RangeVar 2:Node 3:Node 7:Node 8:Node
-CreateAmStmt 2:Node
-CreateCastStmt 1:TypeName 2:TypeName 3:ObjectWithArgs
-CreateConversionStmt 1:Node 4:Node
-CreateDomainStmt 1:Node 2:TypeName 3:CollateClause 4:Node
-CreateEnumStmt 1:Node 2:Node
-CreateEventTrigStmt 3:Node 4:Node
-CreateExtensionStmt 3:Node
-CreateFdwStmt 2:Node 3:Node
-CreateForeignServerStmt 6:Node
-CreateForeignTableStmt 1:CreateStmt 3:Node
-CreateFunctionStmt 3:Node 4:Node 5:TypeName 6:Node 7:Node
-CreateOpClassItem 2:ObjectWithArgs 4:Node 5:Node 6:TypeName
-CreateOpClassStmt 1:Node 2:Node 4:TypeName 5:Node
-CreateOpFamilyStmt 1:Node
-CreatePLangStmt 3:Node 4:Node 5:Node
-CreatePolicyStmt 2:RangeVar 5:Node 6:Node 7:Node
-CreatePublicationStmt 2:Node 3:Node
-CreateRangeStmt 1:Node 2:Node
-CreateRoleStmt 3:Node
-CreateSchemaStmt 2:RoleSpec 3:Node
-CreateSeqStmt 1:RangeVar 2:Node
-CreateStatsStmt 1:Node 2:Node 3:Node 4:Node
-CreateStmt 1:RangeVar 2:Node 3:Node 4:PartitionBoundSpec 5:PartitionSpec 6:TypeName 7:Node 8:Node
-CreateSubscriptionStmt 3:Node 4:Node
-CreateTableAsStmt 1:Node 2:IntoClause
-CreateTableSpaceStmt 2:RoleSpec 4:Node
-CreateTransformStmt 2:TypeName 4:ObjectWithArgs 5:ObjectWithArgs
-CreateTrigStmt 4:RangeVar 5:Node 6:Node 10:Node 11:Node 12:Node 15:RangeVar
-CreateUserMappingStmt 1:RoleSpec 4:Node
-CreatedbStmt 2:Node
-CurrentOfExpr 1:Node
-DeclareCursorStmt 3:Node
-DefElem 3:Node
-DefineStmt 3:Node 4:Node 5:Node
-DeleteStmt 1:RangeVar 2:Node 3:Node 4:Node 5:WithClause
-DistinctExpr 1:Node 8:Node
-DoStmt 1:Node
-DropOwnedStmt 1:Node
-DropRoleStmt 1:Node
-DropStmt 1:Node
-DropUserMappingStmt 1:RoleSpec
-DropdbStmt 3:Node
-ExecuteStmt 2:Node
-ExplainStmt 1:Node 2:Node
-FieldSelect 1:Node 2:Node
-FieldStore 1:Node 2:Node 3:Node 4:Node
-FromExpr 1:Node 2:Node
-FuncCall 1:Node 2:Node 3:Node 4:Node 5:WindowDef
-FuncExpr 1:Node 9:Node
-FunctionParameter 2:TypeName 4:Node
-GrantRoleStmt 1:Node 2:Node 5:RoleSpec
-GrantStmt 4:Node 5:Node 6:Node 8:RoleSpec
-GroupingFunc 1:Node 2:Node 3:Node 4:Node
-GroupingSet 2:Node
-ImportForeignSchemaStmt 5:Node 6:Node
-IndexElem 2:Node 4:Node 5:Node 6:Node
-IndexStmt 2:RangeVar 5:Node 6:Node 7:Node 8:Node 9:Node
-InferClause 1:Node 2:Node
-InferenceElem 1:Node 2:Node
-InsertStmt 1:RangeVar 2:Node 3:Node 4:OnConflictClause 5:Node 6:WithClause
-IntList 1:Node
-IntoClause 1:RangeVar 2:Node 4:Node 7:Node
-JoinExpr 3:Node 4:Node 5:Node 6:Alias 7:Node 8:Alias
-List 1:Node
-LockStmt 1:Node
-LockingClause 1:Node
-MergeAction 4:Node 5:Node 6:Node
-MergeStmt 1:RangeVar 2:Node 3:Node 4:Node 5:WithClause
-MergeWhenClause 4:Node 5:Node 6:Node
-MinMaxExpr 1:Node 6:Node
-MultiAssignRef 1:Node
-NamedArgExpr 1:Node 2:Node
-NextValueExpr 1:Node
-NullIfExpr 1:Node 8:Node
-NullTest 1:Node 2:Node
-ObjectWithArgs 1:Node 2:Node 3:Node
-OidList 1:Node
-OnConflictClause 2:InferClause 3:Node 4:Node
-OnConflictExpr 2:Node 3:Node 5:Node 6:Node 8:Node
-OpExpr 1:Node 8:Node
-PLAssignStmt 2:Node 4:SelectStmt
-Param 1:Node
-ParseResult 2:RawStmt
-PartitionBoundSpec 5:Node 6:Node 7:Node
-PartitionCmd 1:RangeVar 2:PartitionBoundSpec
-PartitionElem 2:Node 3:Node 4:Node
-PartitionRangeDatum 2:Node
-PartitionSpec 2:Node
-PrepareStmt 2:Node 3:Node
-PublicationObjSpec 3:PublicationTable
-PublicationTable 1:RangeVar 2:Node 3:Node
-Query 4:Node 16:Node 17:Node 18:FromExpr 19:Node 21:Node 23:OnConflictExpr 24:Node 25:Node 27:Node 28:Node 29:Node 30:Node 31:Node 32:Node 33:Node 35:Node 36:Node 37:Node 38:Node
-RangeFunction 4:Node 5:Alias 6:Node
-RangeSubselect 2:Node 3:Alias
-RangeTableFunc 2:Node 3:Node 4:Node 5:Node 6:Alias
-RangeTableFuncCol 2:TypeName 5:Node 6:Node
-RangeTableSample 1:Node 2:Node 3:Node 4:Node
-RangeTblEntry 5:TableSampleClause 6:Query 10:Node 11:Node 12:Node 13:Alias 14:Node 16:TableFunc 17:Node 21:Node 22:Node 23:Node 26:Alias 27:Alias 37:Node
-RangeTblFunction 1:Node 3:Node 4:Node 5:Node 6:Node
-RangeVar 6:Alias
-RawStmt 1:Node
-ReassignOwnedStmt 1:Node 2:RoleSpec
-RefreshMatViewStmt 3:RangeVar
-ReindexStmt 2:RangeVar 4:Node
-RelabelType 1:Node 2:Node
-RenameStmt 3:RangeVar 4:Node
-ResTarget 2:Node 3:Node
-ReturnStmt 1:Node
-RowCompareExpr 1:Node 3:Node 4:Node 5:Node 6:Node 7:Node
-RowExpr 1:Node 2:Node 5:Node
-RuleStmt 1:RangeVar 3:Node 6:Node
-SQLValueFunction 1:Node
-ScalarArrayOpExpr 1:Node 8:Node
-ScanResult 2:ScanToken
-SecLabelStmt 2:Node
-SelectStmt 1:Node 2:IntoClause 3:Node 4:Node 5:Node 6:Node 8:Node 9:Node 10:Node 11:Node 12:Node 13:Node 15:Node 16:WithClause 19:SelectStmt 20:SelectStmt
-SetOperationStmt 3:Node 4:Node 5:Node 6:Node 7:Node 8:Node
-SetToDefault 1:Node
-SortBy 1:Node 4:Node
-StatsElem 2:Node
-SubLink 1:Node 4:Node 5:Node 6:Node
-SubPlan 1:Node 3:Node 4:Node 13:Node 14:Node 15:Node
-SubscriptingRef 1:Node 7:Node 8:Node 9:Node 10:Node
-TableFunc 1:Node 2:Node 3:Node 4:Node 5:Node 6:Node 7:Node 8:Node 9:Node 10:Node
-TableLikeClause 1:RangeVar
-TableSampleClause 2:Node 3:Node
-TargetEntry 1:Node 2:Node
-TransactionStmt 2:Node
-TruncateStmt 1:Node
-TypeCast 1:Node 2:TypeName
-TypeName 1:Node 5:Node 7:Node
-UpdateStmt 1:RangeVar 2:Node 3:Node 4:Node 5:Node 6:WithClause
-VacuumRelation 1:RangeVar 3:Node
-VacuumStmt 1:Node 2:Node
-Var 1:Node
-VariableSetStmt 3:Node
-ViewStmt 1:RangeVar 2:Node 3:Node 5:Node
-WindowClause 3:Node 4:Node 6:Node 7:Node 8:Node
-WindowDef 3:Node 4:Node 6:Node 7:Node
-WindowFunc 1:Node 6:Node 7:Node
-WithCheckOption 4:Node
-WithClause 1:Node
-XmlExpr 1:Node 4:Node 5:Node 6:Node
-XmlSerialize 2:Node 3:TypeName
+A_ArrayExpr elements=1:Node location=2:i
+A_Const ival=1:Integer fval=2:Float boolval=3:Boolean sval=4:String bsval=5:BitString isnull=10:b location=11:i
+A_Expr kind=1:e name=2:Node lexpr=3:Node rexpr=4:Node location=5:i
+A_Indices is_slice=1:b lidx=2:Node uidx=3:Node
+A_Indirection arg=1:Node indirection=2:Node
+A_Star
+AccessPriv priv_name=1:s cols=2:Node
+Aggref xpr=1:Node aggfnoid=2:i aggtype=3:i aggcollid=4:i inputcollid=5:i aggtranstype=6:i aggargtypes=7:Node aggdirectargs=8:Node args=9:Node aggorder=10:Node aggdistinct=11:Node aggfilter=12:Node aggstar=13:b aggvariadic=14:b aggkind=15:s agglevelsup=16:i aggsplit=17:e aggno=18:i aggtransno=19:i location=20:i
+Alias aliasname=1:s colnames=2:Node
+AlterCollationStmt collname=1:Node
+AlterDatabaseRefreshCollStmt dbname=1:s
+AlterDatabaseSetStmt dbname=1:s setstmt=2:VariableSetStmt
+AlterDatabaseStmt dbname=1:s options=2:Node
+AlterDefaultPrivilegesStmt options=1:Node action=2:GrantStmt
+AlterDomainStmt subtype=1:s typeName=2:Node name=3:s def=4:Node behavior=5:e missing_ok=6:b
+AlterEnumStmt typeName=1:Node oldVal=2:s newVal=3:s newValNeighbor=4:s newValIsAfter=5:b skipIfNewValExists=6:b
+AlterEventTrigStmt trigname=1:s tgenabled=2:s
+AlterExtensionContentsStmt extname=1:s action=2:i objtype=3:e object=4:Node
+AlterExtensionStmt extname=1:s options=2:Node
+AlterFdwStmt fdwname=1:s func_options=2:Node options=3:Node
+AlterForeignServerStmt servername=1:s version=2:s options=3:Node has_version=4:b
+AlterFunctionStmt objtype=1:e func=2:ObjectWithArgs actions=3:Node
+AlterObjectDependsStmt objectType=1:e relation=2:RangeVar object=3:Node extname=4:String remove=5:b
+AlterObjectSchemaStmt objectType=1:e relation=2:RangeVar object=3:Node newschema=4:s missing_ok=5:b
+AlterOpFamilyStmt opfamilyname=1:Node amname=2:s isDrop=3:b items=4:Node
+AlterOperatorStmt opername=1:ObjectWithArgs options=2:Node
+AlterOwnerStmt objectType=1:e relation=2:RangeVar object=3:Node newowner=4:RoleSpec
+AlterPolicyStmt policy_name=1:s table=2:RangeVar roles=3:Node qual=4:Node with_check=5:Node
+AlterPublicationStmt pubname=1:s options=2:Node pubobjects=3:Node for_all_tables=4:b action=5:e
+AlterRoleSetStmt role=1:RoleSpec database=2:s setstmt=3:VariableSetStmt
+AlterRoleStmt role=1:RoleSpec options=2:Node action=3:i
+AlterSeqStmt sequence=1:RangeVar options=2:Node for_identity=3:b missing_ok=4:b
+AlterStatsStmt defnames=1:Node stxstattarget=2:i missing_ok=3:b
+AlterSubscriptionStmt kind=1:e subname=2:s conninfo=3:s publication=4:Node options=5:Node
+AlterSystemStmt setstmt=1:VariableSetStmt
+AlterTSConfigurationStmt kind=1:e cfgname=2:Node tokentype=3:Node dicts=4:Node override=5:b replace=6:b missing_ok=7:b
+AlterTSDictionaryStmt dictname=1:Node options=2:Node
+AlterTableCmd subtype=1:e name=2:s num=3:i newowner=4:RoleSpec def=5:Node behavior=6:e missing_ok=7:b recurse=8:b
+AlterTableMoveAllStmt orig_tablespacename=1:s objtype=2:e roles=3:Node new_tablespacename=4:s nowait=5:b
+AlterTableSpaceOptionsStmt tablespacename=1:s options=2:Node isReset=3:b
+AlterTableStmt relation=1:RangeVar cmds=2:Node objtype=3:e missing_ok=4:b
+AlterTypeStmt typeName=1:Node options=2:Node
+AlterUserMappingStmt user=1:RoleSpec servername=2:s options=3:Node
+AlternativeSubPlan xpr=1:Node subplans=2:Node
+ArrayCoerceExpr xpr=1:Node arg=2:Node elemexpr=3:Node resulttype=4:i resulttypmod=5:i resultcollid=6:i coerceformat=7:e location=8:i
+ArrayExpr xpr=1:Node array_typeid=2:i array_collid=3:i element_typeid=4:i elements=5:Node multidims=6:b location=7:i
+BitString bsval=1:s
+BoolExpr xpr=1:Node boolop=2:e args=3:Node location=4:i
+Boolean boolval=1:b
+BooleanTest xpr=1:Node arg=2:Node booltesttype=3:e location=4:i
+CTECycleClause cycle_col_list=1:Node cycle_mark_column=2:s cycle_mark_value=3:Node cycle_mark_default=4:Node cycle_path_column=5:s location=6:i cycle_mark_type=7:i cycle_mark_typmod=8:i cycle_mark_collation=9:i cycle_mark_neop=10:i
+CTESearchClause search_col_list=1:Node search_breadth_first=2:b search_seq_column=3:s location=4:i
+CallContext atomic=1:b
+CallStmt funccall=1:FuncCall funcexpr=2:FuncExpr outargs=3:Node
+CaseExpr xpr=1:Node casetype=2:i casecollid=3:i arg=4:Node args=5:Node defresult=6:Node location=7:i
+CaseTestExpr xpr=1:Node typeId=2:i typeMod=3:i collation=4:i
+CaseWhen xpr=1:Node expr=2:Node result=3:Node location=4:i
+CheckPointStmt
+ClosePortalStmt portalname=1:s
+ClusterStmt relation=1:RangeVar indexname=2:s params=3:Node
+CoalesceExpr xpr=1:Node coalescetype=2:i coalescecollid=3:i args=4:Node location=5:i
+CoerceToDomain xpr=1:Node arg=2:Node resulttype=3:i resulttypmod=4:i resultcollid=5:i coercionformat=6:e location=7:i
+CoerceToDomainValue xpr=1:Node typeId=2:i typeMod=3:i collation=4:i location=5:i
+CoerceViaIO xpr=1:Node arg=2:Node resulttype=3:i resultcollid=4:i coerceformat=5:e location=6:i
+CollateClause arg=1:Node collname=2:Node location=3:i
+CollateExpr xpr=1:Node arg=2:Node collOid=3:i location=4:i
+ColumnDef colname=1:s typeName=2:TypeName compression=3:s inhcount=4:i is_local=5:b is_not_null=6:b is_from_type=7:b storage=8:s raw_default=9:Node cooked_default=10:Node identity=11:s identitySequence=12:RangeVar generated=13:s collClause=14:CollateClause collOid=15:i constraints=16:Node fdwoptions=17:Node location=18:i
+ColumnRef fields=1:Node location=2:i
+CommentStmt objtype=1:e object=2:Node comment=3:s
+CommonTableExpr ctename=1:s aliascolnames=2:Node ctematerialized=3:e ctequery=4:Node search_clause=5:CTESearchClause cycle_clause=6:CTECycleClause location=7:i cterecursive=8:b cterefcount=9:i ctecolnames=10:Node ctecoltypes=11:Node ctecoltypmods=12:Node ctecolcollations=13:Node
+CompositeTypeStmt typevar=1:RangeVar coldeflist=2:Node
+Constraint contype=1:e conname=2:s deferrable=3:b initdeferred=4:b location=5:i is_no_inherit=6:b raw_expr=7:Node cooked_expr=8:s generated_when=9:s nulls_not_distinct=10:b keys=11:Node including=12:Node exclusions=13:Node options=14:Node indexname=15:s indexspace=16:s reset_default_tblspc=17:b access_method=18:s where_clause=19:Node pktable=20:RangeVar fk_attrs=21:Node pk_attrs=22:Node fk_matchtype=23:s fk_upd_action=24:s fk_del_action=25:s fk_del_set_cols=26:Node old_conpfeqop=27:Node old_pktable_oid=28:i skip_validation=29:b initially_valid=30:b
+ConstraintsSetStmt constraints=1:Node deferred=2:b
+ConvertRowtypeExpr xpr=1:Node arg=2:Node resulttype=3:i convertformat=4:e location=5:i
+CopyStmt relation=1:RangeVar query=2:Node attlist=3:Node is_from=4:b is_program=5:b filename=6:s options=7:Node whereClause=8:Node
+CreateAmStmt amname=1:s handler_name=2:Node amtype=3:s
+CreateCastStmt sourcetype=1:TypeName targettype=2:TypeName func=3:ObjectWithArgs context=4:e inout=5:b
+CreateConversionStmt conversion_name=1:Node for_encoding_name=2:s to_encoding_name=3:s func_name=4:Node def=5:b
+CreateDomainStmt domainname=1:Node typeName=2:TypeName collClause=3:CollateClause constraints=4:Node
+CreateEnumStmt typeName=1:Node vals=2:Node
+CreateEventTrigStmt trigname=1:s eventname=2:s whenclause=3:Node funcname=4:Node
+CreateExtensionStmt extname=1:s if_not_exists=2:b options=3:Node
+CreateFdwStmt fdwname=1:s func_options=2:Node options=3:Node
+CreateForeignServerStmt servername=1:s servertype=2:s version=3:s fdwname=4:s if_not_exists=5:b options=6:Node
+CreateForeignTableStmt base=1:CreateStmt servername=2:s options=3:Node
+CreateFunctionStmt is_procedure=1:b replace=2:b funcname=3:Node parameters=4:Node returnType=5:TypeName options=6:Node sql_body=7:Node
+CreateOpClassItem itemtype=1:i name=2:ObjectWithArgs number=3:i order_family=4:Node class_args=5:Node storedtype=6:TypeName
+CreateOpClassStmt opclassname=1:Node opfamilyname=2:Node amname=3:s datatype=4:TypeName items=5:Node isDefault=6:b
+CreateOpFamilyStmt opfamilyname=1:Node amname=2:s
+CreatePLangStmt replace=1:b plname=2:s plhandler=3:Node plinline=4:Node plvalidator=5:Node pltrusted=6:b
+CreatePolicyStmt policy_name=1:s table=2:RangeVar cmd_name=3:s permissive=4:b roles=5:Node qual=6:Node with_check=7:Node
+CreatePublicationStmt pubname=1:s options=2:Node pubobjects=3:Node for_all_tables=4:b
+CreateRangeStmt typeName=1:Node params=2:Node
+CreateRoleStmt stmt_type=1:e role=2:s options=3:Node
+CreateSchemaStmt schemaname=1:s authrole=2:RoleSpec schemaElts=3:Node if_not_exists=4:b
+CreateSeqStmt sequence=1:RangeVar options=2:Node ownerId=3:i for_identity=4:b if_not_exists=5:b
+CreateStatsStmt defnames=1:Node stat_types=2:Node exprs=3:Node relations=4:Node stxcomment=5:s transformed=6:b if_not_exists=7:b
+CreateStmt relation=1:RangeVar tableElts=2:Node inhRelations=3:Node partbound=4:PartitionBoundSpec partspec=5:PartitionSpec ofTypename=6:TypeName constraints=7:Node options=8:Node oncommit=9:e tablespacename=10:s accessMethod=11:s if_not_exists=12:b
+CreateSubscriptionStmt subname=1:s conninfo=2:s publication=3:Node options=4:Node
+CreateTableAsStmt query=1:Node into=2:IntoClause objtype=3:e is_select_into=4:b if_not_exists=5:b
+CreateTableSpaceStmt tablespacename=1:s owner=2:RoleSpec location=3:s options=4:Node
+CreateTransformStmt replace=1:b type_name=2:TypeName lang=3:s fromsql=4:ObjectWithArgs tosql=5:ObjectWithArgs
+CreateTrigStmt replace=1:b isconstraint=2:b trigname=3:s relation=4:RangeVar funcname=5:Node args=6:Node row=7:b timing=8:i events=9:i columns=10:Node whenClause=11:Node transitionRels=12:Node deferrable=13:b initdeferred=14:b constrrel=15:RangeVar
+CreateUserMappingStmt user=1:RoleSpec servername=2:s if_not_exists=3:b options=4:Node
+CreatedbStmt dbname=1:s options=2:Node
+CurrentOfExpr xpr=1:Node cvarno=2:i cursor_name=3:s cursor_param=4:i
+DeallocateStmt name=1:s
+DeclareCursorStmt portalname=1:s options=2:i query=3:Node
+DefElem defnamespace=1:s defname=2:s arg=3:Node defaction=4:e location=5:i
+DefineStmt kind=1:e oldstyle=2:b defnames=3:Node args=4:Node definition=5:Node if_not_exists=6:b replace=7:b
+DeleteStmt relation=1:RangeVar usingClause=2:Node whereClause=3:Node returningList=4:Node withClause=5:WithClause
+DiscardStmt target=1:e
+DistinctExpr xpr=1:Node opno=2:i opfuncid=3:i opresulttype=4:i opretset=5:b opcollid=6:i inputcollid=7:i args=8:Node location=9:i
+DoStmt args=1:Node
+DropOwnedStmt roles=1:Node behavior=2:e
+DropRoleStmt roles=1:Node missing_ok=2:b
+DropStmt objects=1:Node removeType=2:e behavior=3:e missing_ok=4:b concurrent=5:b
+DropSubscriptionStmt subname=1:s missing_ok=2:b behavior=3:e
+DropTableSpaceStmt tablespacename=1:s missing_ok=2:b
+DropUserMappingStmt user=1:RoleSpec servername=2:s missing_ok=3:b
+DropdbStmt dbname=1:s missing_ok=2:b options=3:Node
+ExecuteStmt name=1:s params=2:Node
+ExplainStmt query=1:Node options=2:Node
+FetchStmt direction=1:e howMany=2:i portalname=3:s ismove=4:b
+FieldSelect xpr=1:Node arg=2:Node fieldnum=3:i resulttype=4:i resulttypmod=5:i resultcollid=6:i
+FieldStore xpr=1:Node arg=2:Node newvals=3:Node fieldnums=4:Node resulttype=5:i
+Float fval=1:s
+FromExpr fromlist=1:Node quals=2:Node
+FuncCall funcname=1:Node args=2:Node agg_order=3:Node agg_filter=4:Node over=5:WindowDef agg_within_group=6:b agg_star=7:b agg_distinct=8:b func_variadic=9:b funcformat=10:e location=11:i
+FuncExpr xpr=1:Node funcid=2:i funcresulttype=3:i funcretset=4:b funcvariadic=5:b funcformat=6:e funccollid=7:i inputcollid=8:i args=9:Node location=10:i
+FunctionParameter name=1:s argType=2:TypeName mode=3:e defexpr=4:Node
+GrantRoleStmt granted_roles=1:Node grantee_roles=2:Node is_grant=3:b admin_opt=4:b grantor=5:RoleSpec behavior=6:e
+GrantStmt is_grant=1:b targtype=2:e objtype=3:e objects=4:Node privileges=5:Node grantees=6:Node grant_option=7:b grantor=8:RoleSpec behavior=9:e
+GroupingFunc xpr=1:Node args=2:Node refs=3:Node cols=4:Node agglevelsup=5:i location=6:i
+GroupingSet kind=1:e content=2:Node location=3:i
+ImportForeignSchemaStmt server_name=1:s remote_schema=2:s local_schema=3:s list_type=4:e table_list=5:Node options=6:Node
+IndexElem name=1:s expr=2:Node indexcolname=3:s collation=4:Node opclass=5:Node opclassopts=6:Node ordering=7:e nulls_ordering=8:e
+IndexStmt idxname=1:s relation=2:RangeVar accessMethod=3:s tableSpace=4:s indexParams=5:Node indexIncludingParams=6:Node options=7:Node whereClause=8:Node excludeOpNames=9:Node idxcomment=10:s indexOid=11:i oldNode=12:i oldCreateSubid=13:i oldFirstRelfilenodeSubid=14:i unique=15:b nulls_not_distinct=16:b primary=17:b isconstraint=18:b deferrable=19:b initdeferred=20:b transformed=21:b concurrent=22:b if_not_exists=23:b reset_default_tblspc=24:b
+InferClause indexElems=1:Node whereClause=2:Node conname=3:s location=4:i
+InferenceElem xpr=1:Node expr=2:Node infercollid=3:i inferopclass=4:i
+InlineCodeBlock source_text=1:s langOid=2:i langIsTrusted=3:b atomic=4:b
+InsertStmt relation=1:RangeVar cols=2:Node selectStmt=3:Node onConflictClause=4:OnConflictClause returningList=5:Node withClause=6:WithClause override=7:e
+IntList items=1:Node
+Integer ival=1:i
+IntoClause rel=1:RangeVar colNames=2:Node accessMethod=3:s options=4:Node onCommit=5:e tableSpaceName=6:s viewQuery=7:Node skipData=8:b
+JoinExpr jointype=1:e isNatural=2:b larg=3:Node rarg=4:Node usingClause=5:Node join_using_alias=6:Alias quals=7:Node alias=8:Alias rtindex=9:i
+List items=1:Node
+ListenStmt conditionname=1:s
+LoadStmt filename=1:s
+LockStmt relations=1:Node mode=2:i nowait=3:b
+LockingClause lockedRels=1:Node strength=2:e waitPolicy=3:e
+MergeAction matched=1:b commandType=2:e override=3:e qual=4:Node targetList=5:Node updateColnos=6:Node
+MergeStmt relation=1:RangeVar sourceRelation=2:Node joinCondition=3:Node mergeWhenClauses=4:Node withClause=5:WithClause
+MergeWhenClause matched=1:b commandType=2:e override=3:e condition=4:Node targetList=5:Node values=6:Node
+MinMaxExpr xpr=1:Node minmaxtype=2:i minmaxcollid=3:i inputcollid=4:i op=5:e args=6:Node location=7:i
+MultiAssignRef source=1:Node colno=2:i ncolumns=3:i
+NamedArgExpr xpr=1:Node arg=2:Node name=3:s argnumber=4:i location=5:i
+NextValueExpr xpr=1:Node seqid=2:i typeId=3:i
+Node Alias=1:Alias RangeVar=2:RangeVar TableFunc=3:TableFunc Var=4:Var Param=5:Param Aggref=6:Aggref GroupingFunc=7:GroupingFunc WindowFunc=8:WindowFunc SubscriptingRef=9:SubscriptingRef FuncExpr=10:FuncExpr NamedArgExpr=11:NamedArgExpr OpExpr=12:OpExpr DistinctExpr=13:DistinctExpr NullIfExpr=14:NullIfExpr ScalarArrayOpExpr=15:ScalarArrayOpExpr BoolExpr=16:BoolExpr SubLink=17:SubLink SubPlan=18:SubPlan AlternativeSubPlan=19:AlternativeSubPlan FieldSelect=20:FieldSelect FieldStore=21:FieldStore RelabelType=22:RelabelType CoerceViaIO=23:CoerceViaIO ArrayCoerceExpr=24:ArrayCoerceExpr ConvertRowtypeExpr=25:ConvertRowtypeExpr CollateExpr=26:CollateExpr CaseExpr=27:CaseExpr CaseWhen=28:CaseWhen CaseTestExpr=29:CaseTestExpr ArrayExpr=30:ArrayExpr RowExpr=31:RowExpr RowCompareExpr=32:RowCompareExpr CoalesceExpr=33:CoalesceExpr MinMaxExpr=34:MinMaxExpr SQLValueFunction=35:SQLValueFunction XmlExpr=36:XmlExpr NullTest=37:NullTest BooleanTest=38:BooleanTest CoerceToDomain=39:CoerceToDomain CoerceToDomainValue=40:CoerceToDomainValue SetToDefault=41:SetToDefault CurrentOfExpr=42:CurrentOfExpr NextValueExpr=43:NextValueExpr InferenceElem=44:InferenceElem TargetEntry=45:TargetEntry RangeTblRef=46:RangeTblRef JoinExpr=47:JoinExpr FromExpr=48:FromExpr OnConflictExpr=49:OnConflictExpr IntoClause=50:IntoClause MergeAction=51:MergeAction RawStmt=52:RawStmt Query=53:Query InsertStmt=54:InsertStmt DeleteStmt=55:DeleteStmt UpdateStmt=56:UpdateStmt MergeStmt=57:MergeStmt SelectStmt=58:SelectStmt ReturnStmt=59:ReturnStmt PLAssignStmt=60:PLAssignStmt AlterTableStmt=61:AlterTableStmt AlterTableCmd=62:AlterTableCmd AlterDomainStmt=63:AlterDomainStmt SetOperationStmt=64:SetOperationStmt GrantStmt=65:GrantStmt GrantRoleStmt=66:GrantRoleStmt AlterDefaultPrivilegesStmt=67:AlterDefaultPrivilegesStmt ClosePortalStmt=68:ClosePortalStmt ClusterStmt=69:ClusterStmt CopyStmt=70:CopyStmt CreateStmt=71:CreateStmt DefineStmt=72:DefineStmt DropStmt=73:DropStmt TruncateStmt=74:TruncateStmt CommentStmt=75:CommentStmt FetchStmt=76:FetchStmt IndexStmt=77:IndexStmt CreateFunctionStmt=78:CreateFunctionStmt AlterFunctionStmt=79:AlterFunctionStmt DoStmt=80:DoStmt RenameStmt=81:RenameStmt RuleStmt=82:RuleStmt NotifyStmt=83:NotifyStmt ListenStmt=84:ListenStmt UnlistenStmt=85:UnlistenStmt TransactionStmt=86:TransactionStmt ViewStmt=87:ViewStmt LoadStmt=88:LoadStmt CreateDomainStmt=89:CreateDomainStmt CreatedbStmt=90:CreatedbStmt DropdbStmt=91:DropdbStmt VacuumStmt=92:VacuumStmt ExplainStmt=93:ExplainStmt CreateTableAsStmt=94:CreateTableAsStmt CreateSeqStmt=95:CreateSeqStmt AlterSeqStmt=96:AlterSeqStmt VariableSetStmt=97:VariableSetStmt VariableShowStmt=98:VariableShowStmt DiscardStmt=99:DiscardStmt CreateTrigStmt=100:CreateTrigStmt CreatePLangStmt=101:CreatePLangStmt CreateRoleStmt=102:CreateRoleStmt AlterRoleStmt=103:AlterRoleStmt DropRoleStmt=104:DropRoleStmt LockStmt=105:LockStmt ConstraintsSetStmt=106:ConstraintsSetStmt ReindexStmt=107:ReindexStmt CheckPointStmt=108:CheckPointStmt CreateSchemaStmt=109:CreateSchemaStmt AlterDatabaseStmt=110:AlterDatabaseStmt AlterDatabaseRefreshCollStmt=111:AlterDatabaseRefreshCollStmt AlterDatabaseSetStmt=112:AlterDatabaseSetStmt AlterRoleSetStmt=113:AlterRoleSetStmt CreateConversionStmt=114:CreateConversionStmt CreateCastStmt=115:CreateCastStmt CreateOpClassStmt=116:CreateOpClassStmt CreateOpFamilyStmt=117:CreateOpFamilyStmt AlterOpFamilyStmt=118:AlterOpFamilyStmt PrepareStmt=119:PrepareStmt ExecuteStmt=120:ExecuteStmt DeallocateStmt=121:DeallocateStmt DeclareCursorStmt=122:DeclareCursorStmt CreateTableSpaceStmt=123:CreateTableSpaceStmt DropTableSpaceStmt=124:DropTableSpaceStmt AlterObjectDependsStmt=125:AlterObjectDependsStmt AlterObjectSchemaStmt=126:AlterObjectSchemaStmt AlterOwnerStmt=127:AlterOwnerStmt AlterOperatorStmt=128:AlterOperatorStmt AlterTypeStmt=129:AlterTypeStmt DropOwnedStmt=130:DropOwnedStmt ReassignOwnedStmt=131:ReassignOwnedStmt CompositeTypeStmt=132:CompositeTypeStmt CreateEnumStmt=133:CreateEnumStmt CreateRangeStmt=134:CreateRangeStmt AlterEnumStmt=135:AlterEnumStmt AlterTSDictionaryStmt=136:AlterTSDictionaryStmt AlterTSConfigurationStmt=137:AlterTSConfigurationStmt CreateFdwStmt=138:CreateFdwStmt AlterFdwStmt=139:AlterFdwStmt CreateForeignServerStmt=140:CreateForeignServerStmt AlterForeignServerStmt=141:AlterForeignServerStmt CreateUserMappingStmt=142:CreateUserMappingStmt AlterUserMappingStmt=143:AlterUserMappingStmt DropUserMappingStmt=144:DropUserMappingStmt AlterTableSpaceOptionsStmt=145:AlterTableSpaceOptionsStmt AlterTableMoveAllStmt=146:AlterTableMoveAllStmt SecLabelStmt=147:SecLabelStmt CreateForeignTableStmt=148:CreateForeignTableStmt ImportForeignSchemaStmt=149:ImportForeignSchemaStmt CreateExtensionStmt=150:CreateExtensionStmt AlterExtensionStmt=151:AlterExtensionStmt AlterExtensionContentsStmt=152:AlterExtensionContentsStmt CreateEventTrigStmt=153:CreateEventTrigStmt AlterEventTrigStmt=154:AlterEventTrigStmt RefreshMatViewStmt=155:RefreshMatViewStmt ReplicaIdentityStmt=156:ReplicaIdentityStmt AlterSystemStmt=157:AlterSystemStmt CreatePolicyStmt=158:CreatePolicyStmt AlterPolicyStmt=159:AlterPolicyStmt CreateTransformStmt=160:CreateTransformStmt CreateAmStmt=161:CreateAmStmt CreatePublicationStmt=162:CreatePublicationStmt AlterPublicationStmt=163:AlterPublicationStmt CreateSubscriptionStmt=164:CreateSubscriptionStmt AlterSubscriptionStmt=165:AlterSubscriptionStmt DropSubscriptionStmt=166:DropSubscriptionStmt CreateStatsStmt=167:CreateStatsStmt AlterCollationStmt=168:AlterCollationStmt CallStmt=169:CallStmt AlterStatsStmt=170:AlterStatsStmt A_Expr=171:A_Expr ColumnRef=172:ColumnRef ParamRef=173:ParamRef FuncCall=174:FuncCall A_Star=175:A_Star A_Indices=176:A_Indices A_Indirection=177:A_Indirection A_ArrayExpr=178:A_ArrayExpr ResTarget=179:ResTarget MultiAssignRef=180:MultiAssignRef TypeCast=181:TypeCast CollateClause=182:CollateClause SortBy=183:SortBy WindowDef=184:WindowDef RangeSubselect=185:RangeSubselect RangeFunction=186:RangeFunction RangeTableSample=187:RangeTableSample RangeTableFunc=188:RangeTableFunc RangeTableFuncCol=189:RangeTableFuncCol TypeName=190:TypeName ColumnDef=191:ColumnDef IndexElem=192:IndexElem StatsElem=193:StatsElem Constraint=194:Constraint DefElem=195:DefElem RangeTblEntry=196:RangeTblEntry RangeTblFunction=197:RangeTblFunction TableSampleClause=198:TableSampleClause WithCheckOption=199:WithCheckOption SortGroupClause=200:SortGroupClause GroupingSet=201:GroupingSet WindowClause=202:WindowClause ObjectWithArgs=203:ObjectWithArgs AccessPriv=204:AccessPriv CreateOpClassItem=205:CreateOpClassItem TableLikeClause=206:TableLikeClause FunctionParameter=207:FunctionParameter LockingClause=208:LockingClause RowMarkClause=209:RowMarkClause XmlSerialize=210:XmlSerialize WithClause=211:WithClause InferClause=212:InferClause OnConflictClause=213:OnConflictClause CTESearchClause=214:CTESearchClause CTECycleClause=215:CTECycleClause CommonTableExpr=216:CommonTableExpr MergeWhenClause=217:MergeWhenClause RoleSpec=218:RoleSpec TriggerTransition=219:TriggerTransition PartitionElem=220:PartitionElem PartitionSpec=221:PartitionSpec PartitionBoundSpec=222:PartitionBoundSpec PartitionRangeDatum=223:PartitionRangeDatum PartitionCmd=224:PartitionCmd VacuumRelation=225:VacuumRelation PublicationObjSpec=226:PublicationObjSpec PublicationTable=227:PublicationTable InlineCodeBlock=228:InlineCodeBlock CallContext=229:CallContext Integer=230:Integer Float=231:Float Boolean=232:Boolean String=233:String BitString=234:BitString List=235:List IntList=236:IntList OidList=237:OidList A_Const=238:A_Const
+NotifyStmt conditionname=1:s payload=2:s
+NullIfExpr xpr=1:Node opno=2:i opfuncid=3:i opresulttype=4:i opretset=5:b opcollid=6:i inputcollid=7:i args=8:Node location=9:i
+NullTest xpr=1:Node arg=2:Node nulltesttype=3:e argisrow=4:b location=5:i
+ObjectWithArgs objname=1:Node objargs=2:Node objfuncargs=3:Node args_unspecified=4:b
+OidList items=1:Node
+OnConflictClause action=1:e infer=2:InferClause targetList=3:Node whereClause=4:Node location=5:i
+OnConflictExpr action=1:e arbiterElems=2:Node arbiterWhere=3:Node constraint=4:i onConflictSet=5:Node onConflictWhere=6:Node exclRelIndex=7:i exclRelTlist=8:Node
+OpExpr xpr=1:Node opno=2:i opfuncid=3:i opresulttype=4:i opretset=5:b opcollid=6:i inputcollid=7:i args=8:Node location=9:i
+PLAssignStmt name=1:s indirection=2:Node nnames=3:i val=4:SelectStmt location=5:i
+Param xpr=1:Node paramkind=2:e paramid=3:i paramtype=4:i paramtypmod=5:i paramcollid=6:i location=7:i
+ParamRef number=1:i location=2:i
+ParseResult version=1:i stmts=2:RawStmt
+PartitionBoundSpec strategy=1:s is_default=2:b modulus=3:i remainder=4:i listdatums=5:Node lowerdatums=6:Node upperdatums=7:Node location=8:i
+PartitionCmd name=1:RangeVar bound=2:PartitionBoundSpec concurrent=3:b
+PartitionElem name=1:s expr=2:Node collation=3:Node opclass=4:Node location=5:i
+PartitionRangeDatum kind=1:e value=2:Node location=3:i
+PartitionSpec strategy=1:s partParams=2:Node location=3:i
+PrepareStmt name=1:s argtypes=2:Node query=3:Node
+PublicationObjSpec pubobjtype=1:e name=2:s pubtable=3:PublicationTable location=4:i
+PublicationTable relation=1:RangeVar whereClause=2:Node columns=3:Node
+Query commandType=1:e querySource=2:e canSetTag=3:b utilityStmt=4:Node resultRelation=5:i hasAggs=6:b hasWindowFuncs=7:b hasTargetSRFs=8:b hasSubLinks=9:b hasDistinctOn=10:b hasRecursive=11:b hasModifyingCTE=12:b hasForUpdate=13:b hasRowSecurity=14:b isReturn=15:b cteList=16:Node rtable=17:Node jointree=18:FromExpr mergeActionList=19:Node mergeUseOuterJoin=20:b targetList=21:Node override=22:e onConflict=23:OnConflictExpr returningList=24:Node groupClause=25:Node groupDistinct=26:b groupingSets=27:Node havingQual=28:Node windowClause=29:Node distinctClause=30:Node sortClause=31:Node limitOffset=32:Node limitCount=33:Node limitOption=34:e rowMarks=35:Node setOperations=36:Node constraintDeps=37:Node withCheckOptions=38:Node stmt_location=39:i stmt_len=40:i
+RangeFunction lateral=1:b ordinality=2:b is_rowsfrom=3:b functions=4:Node alias=5:Alias coldeflist=6:Node
+RangeSubselect lateral=1:b subquery=2:Node alias=3:Alias
+RangeTableFunc lateral=1:b docexpr=2:Node rowexpr=3:Node namespaces=4:Node columns=5:Node alias=6:Alias location=7:i
+RangeTableFuncCol colname=1:s typeName=2:TypeName for_ordinality=3:b is_not_null=4:b colexpr=5:Node coldefexpr=6:Node location=7:i
+RangeTableSample relation=1:Node method=2:Node args=3:Node repeatable=4:Node location=5:i
+RangeTblEntry rtekind=1:e relid=2:i relkind=3:s rellockmode=4:i tablesample=5:TableSampleClause subquery=6:Query security_barrier=7:b jointype=8:e joinmergedcols=9:i joinaliasvars=10:Node joinleftcols=11:Node joinrightcols=12:Node join_using_alias=13:Alias functions=14:Node funcordinality=15:b tablefunc=16:TableFunc values_lists=17:Node ctename=18:s ctelevelsup=19:i self_reference=20:b coltypes=21:Node coltypmods=22:Node colcollations=23:Node enrname=24:s enrtuples=25:i alias=26:Alias eref=27:Alias lateral=28:b inh=29:b inFromCl=30:b requiredPerms=31:i checkAsUser=32:i selectedCols=33:i insertedCols=34:i updatedCols=35:i extraUpdatedCols=36:i securityQuals=37:Node
+RangeTblFunction funcexpr=1:Node funccolcount=2:i funccolnames=3:Node funccoltypes=4:Node funccoltypmods=5:Node funccolcollations=6:Node funcparams=7:i
+RangeTblRef rtindex=1:i
+RangeVar catalogname=1:s schemaname=2:s relname=3:s inh=4:b relpersistence=5:s alias=6:Alias location=7:i
+RawStmt stmt=1:Node stmt_location=2:i stmt_len=3:i
+ReassignOwnedStmt roles=1:Node newrole=2:RoleSpec
+RefreshMatViewStmt concurrent=1:b skipData=2:b relation=3:RangeVar
+ReindexStmt kind=1:e relation=2:RangeVar name=3:s params=4:Node
+RelabelType xpr=1:Node arg=2:Node resulttype=3:i resulttypmod=4:i resultcollid=5:i relabelformat=6:e location=7:i
+RenameStmt renameType=1:e relationType=2:e relation=3:RangeVar object=4:Node subname=5:s newname=6:s behavior=7:e missing_ok=8:b
+ReplicaIdentityStmt identity_type=1:s name=2:s
+ResTarget name=1:s indirection=2:Node val=3:Node location=4:i
+ReturnStmt returnval=1:Node
+RoleSpec roletype=1:e rolename=2:s location=3:i
+RowCompareExpr xpr=1:Node rctype=2:e opnos=3:Node opfamilies=4:Node inputcollids=5:Node largs=6:Node rargs=7:Node
+RowExpr xpr=1:Node args=2:Node row_typeid=3:i row_format=4:e colnames=5:Node location=6:i
+RowMarkClause rti=1:i strength=2:e waitPolicy=3:e pushedDown=4:b
+RuleStmt relation=1:RangeVar rulename=2:s whereClause=3:Node event=4:e instead=5:b actions=6:Node replace=7:b
+SQLValueFunction xpr=1:Node op=2:e type=3:i typmod=4:i location=5:i
+ScalarArrayOpExpr xpr=1:Node opno=2:i opfuncid=3:i hashfuncid=4:i negfuncid=5:i useOr=6:b inputcollid=7:i args=8:Node location=9:i
+ScanResult version=1:i tokens=2:ScanToken
+ScanToken start=1:i end=2:i token=4:e keywordKind=5:e
+SecLabelStmt objtype=1:e object=2:Node provider=3:s label=4:s
+SelectStmt distinctClause=1:Node intoClause=2:IntoClause targetList=3:Node fromClause=4:Node whereClause=5:Node groupClause=6:Node groupDistinct=7:b havingClause=8:Node windowClause=9:Node valuesLists=10:Node sortClause=11:Node limitOffset=12:Node limitCount=13:Node limitOption=14:e lockingClause=15:Node withClause=16:WithClause op=17:e all=18:b larg=19:SelectStmt rarg=20:SelectStmt
+SetOperationStmt op=1:e all=2:b larg=3:Node rarg=4:Node colTypes=5:Node colTypmods=6:Node colCollations=7:Node groupClauses=8:Node
+SetToDefault xpr=1:Node typeId=2:i typeMod=3:i collation=4:i location=5:i
+SortBy node=1:Node sortby_dir=2:e sortby_nulls=3:e useOp=4:Node location=5:i
+SortGroupClause tleSortGroupRef=1:i eqop=2:i sortop=3:i nulls_first=4:b hashable=5:b
+StatsElem name=1:s expr=2:Node
+String sval=1:s
+SubLink xpr=1:Node subLinkType=2:e subLinkId=3:i testexpr=4:Node operName=5:Node subselect=6:Node location=7:i
+SubPlan xpr=1:Node subLinkType=2:e testexpr=3:Node paramIds=4:Node plan_id=5:i plan_name=6:s firstColType=7:i firstColTypmod=8:i firstColCollation=9:i useHashTable=10:b unknownEqFalse=11:b parallel_safe=12:b setParam=13:Node parParam=14:Node args=15:Node startup_cost=16:i per_call_cost=17:i
+SubscriptingRef xpr=1:Node refcontainertype=2:i refelemtype=3:i refrestype=4:i reftypmod=5:i refcollid=6:i refupperindexpr=7:Node reflowerindexpr=8:Node refexpr=9:Node refassgnexpr=10:Node
+TableFunc ns_uris=1:Node ns_names=2:Node docexpr=3:Node rowexpr=4:Node colnames=5:Node coltypes=6:Node coltypmods=7:Node colcollations=8:Node colexprs=9:Node coldefexprs=10:Node notnulls=11:i ordinalitycol=12:i location=13:i
+TableLikeClause relation=1:RangeVar options=2:i relationOid=3:i
+TableSampleClause tsmhandler=1:i args=2:Node repeatable=3:Node
+TargetEntry xpr=1:Node expr=2:Node resno=3:i resname=4:s ressortgroupref=5:i resorigtbl=6:i resorigcol=7:i resjunk=8:b
+TransactionStmt kind=1:e options=2:Node savepoint_name=3:s gid=4:s chain=5:b
+TriggerTransition name=1:s isNew=2:b isTable=3:b
+TruncateStmt relations=1:Node restart_seqs=2:b behavior=3:e
+TypeCast arg=1:Node typeName=2:TypeName location=3:i
+TypeName names=1:Node typeOid=2:i setof=3:b pct_type=4:b typmods=5:Node typemod=6:i arrayBounds=7:Node location=8:i
+UnlistenStmt conditionname=1:s
+UpdateStmt relation=1:RangeVar targetList=2:Node whereClause=3:Node fromClause=4:Node returningList=5:Node withClause=6:WithClause
+VacuumRelation relation=1:RangeVar oid=2:i va_cols=3:Node
+VacuumStmt options=1:Node rels=2:Node is_vacuumcmd=3:b
+Var xpr=1:Node varno=2:i varattno=3:i vartype=4:i vartypmod=5:i varcollid=6:i varlevelsup=7:i varnosyn=8:i varattnosyn=9:i location=10:i
+VariableSetStmt kind=1:e name=2:s args=3:Node is_local=4:b
+VariableShowStmt name=1:s
+ViewStmt view=1:RangeVar aliases=2:Node query=3:Node replace=4:b options=5:Node withCheckOption=6:e
+WindowClause name=1:s refname=2:s partitionClause=3:Node orderClause=4:Node frameOptions=5:i startOffset=6:Node endOffset=7:Node runCondition=8:Node startInRangeFunc=9:i endInRangeFunc=10:i inRangeColl=11:i inRangeAsc=12:b inRangeNullsFirst=13:b winref=14:i copiedOrder=15:b
+WindowDef name=1:s refname=2:s partitionClause=3:Node orderClause=4:Node frameOptions=5:i startOffset=6:Node endOffset=7:Node location=8:i
+WindowFunc xpr=1:Node winfnoid=2:i wintype=3:i wincollid=4:i inputcollid=5:i args=6:Node aggfilter=7:Node winref=8:i winstar=9:b winagg=10:b location=11:i
+WithCheckOption kind=1:e relname=2:s polname=3:s qual=4:Node cascaded=5:b
+WithClause ctes=1:Node recursive=2:b location=3:i
+XmlExpr xpr=1:Node op=2:e name=3:s named_args=4:Node arg_names=5:Node args=6:Node xmloption=7:e type=8:i typmod=9:i location=10:i
+XmlSerialize xmloption=1:e expr=2:Node typeName=3:TypeName location=4:i
+"""
+
+/// Every enum value by name (protobuf makes them unique across enums): `NAME=number` lines.
+let pgEnumValueTable = """
+ABORT_P=277
+ABSOLUTE_P=278
+ACCESS=279
+ACL_TARGET_ALL_IN_SCHEMA=2
+ACL_TARGET_DEFAULTS=3
+ACL_TARGET_OBJECT=1
+ACTION=280
+ADD_P=281
+ADMIN=282
+AEXPR_BETWEEN=11
+AEXPR_BETWEEN_SYM=13
+AEXPR_DISTINCT=4
+AEXPR_ILIKE=9
+AEXPR_IN=7
+AEXPR_LIKE=8
+AEXPR_NOT_BETWEEN=12
+AEXPR_NOT_BETWEEN_SYM=14
+AEXPR_NOT_DISTINCT=5
+AEXPR_NULLIF=6
+AEXPR_OP=1
+AEXPR_OP_ALL=3
+AEXPR_OP_ANY=2
+AEXPR_SIMILAR=10
+AFTER=283
+AGGREGATE=284
+AGGSPLIT_FINAL_DESERIAL=3
+AGGSPLIT_INITIAL_SERIAL=2
+AGGSPLIT_SIMPLE=1
+AGG_HASHED=3
+AGG_MIXED=4
+AGG_PLAIN=1
+AGG_SORTED=2
+AGG_SPLIT_UNDEFINED=0
+AGG_STRATEGY_UNDEFINED=0
+ALL=285
+ALL_SUBLINK=2
+ALSO=286
+ALTER=287
+ALTER_PUBLICATION_ACTION_UNDEFINED=0
+ALTER_SUBSCRIPTION_ADD_PUBLICATION=4
+ALTER_SUBSCRIPTION_CONNECTION=2
+ALTER_SUBSCRIPTION_DROP_PUBLICATION=5
+ALTER_SUBSCRIPTION_ENABLED=7
+ALTER_SUBSCRIPTION_OPTIONS=1
+ALTER_SUBSCRIPTION_REFRESH=6
+ALTER_SUBSCRIPTION_SET_PUBLICATION=3
+ALTER_SUBSCRIPTION_SKIP=8
+ALTER_SUBSCRIPTION_TYPE_UNDEFINED=0
+ALTER_TABLE_TYPE_UNDEFINED=0
+ALTER_TSCONFIG_ADD_MAPPING=1
+ALTER_TSCONFIG_ALTER_MAPPING_FOR_TOKEN=2
+ALTER_TSCONFIG_DROP_MAPPING=5
+ALTER_TSCONFIG_REPLACE_DICT=3
+ALTER_TSCONFIG_REPLACE_DICT_FOR_TOKEN=4
+ALTER_TSCONFIG_TYPE_UNDEFINED=0
+ALWAYS=288
+ANALYSE=289
+ANALYZE=290
+AND=291
+AND_EXPR=1
+ANY=292
+ANY_SUBLINK=3
+AP_AddObjects=1
+AP_DropObjects=2
+AP_SetObjects=3
+ARRAY=293
+ARRAY_SUBLINK=7
+AS=294
+ASC=295
+ASCII_37=37
+ASCII_40=40
+ASCII_41=41
+ASCII_42=42
+ASCII_43=43
+ASCII_44=44
+ASCII_45=45
+ASCII_46=46
+ASCII_47=47
+ASCII_58=58
+ASCII_59=59
+ASCII_60=60
+ASCII_61=61
+ASCII_62=62
+ASCII_63=63
+ASCII_91=91
+ASCII_92=92
+ASCII_93=93
+ASCII_94=94
+ASENSITIVE=296
+ASSERTION=297
+ASSIGNMENT=298
+ASYMMETRIC=299
+AT=301
+ATOMIC=300
+ATTACH=302
+ATTRIBUTE=303
+AT_AddColumn=1
+AT_AddColumnRecurse=2
+AT_AddColumnToView=3
+AT_AddConstraint=19
+AT_AddConstraintRecurse=20
+AT_AddIdentity=68
+AT_AddIndex=17
+AT_AddIndexConstraint=26
+AT_AddInherit=55
+AT_AddOf=57
+AT_AlterColumnGenericOptions=31
+AT_AlterColumnType=30
+AT_AlterConstraint=23
+AT_AttachPartition=65
+AT_ChangeOwner=32
+AT_CheckNotNull=9
+AT_ClusterOn=33
+AT_ColumnDefault=4
+AT_CookedColumnDefault=5
+AT_DetachPartition=66
+AT_DetachPartitionFinalize=67
+AT_DisableRowSecurity=61
+AT_DisableRule=54
+AT_DisableTrig=46
+AT_DisableTrigAll=48
+AT_DisableTrigUser=50
+AT_DropCluster=34
+AT_DropColumn=15
+AT_DropColumnRecurse=16
+AT_DropConstraint=27
+AT_DropConstraintRecurse=28
+AT_DropExpression=8
+AT_DropIdentity=70
+AT_DropInherit=56
+AT_DropNotNull=6
+AT_DropOf=58
+AT_DropOids=37
+AT_EnableAlwaysRule=52
+AT_EnableAlwaysTrig=44
+AT_EnableReplicaRule=53
+AT_EnableReplicaTrig=45
+AT_EnableRowSecurity=60
+AT_EnableRule=51
+AT_EnableTrig=43
+AT_EnableTrigAll=47
+AT_EnableTrigUser=49
+AT_ForceRowSecurity=62
+AT_GenericOptions=64
+AT_NoForceRowSecurity=63
+AT_ReAddComment=29
+AT_ReAddConstraint=21
+AT_ReAddDomainConstraint=22
+AT_ReAddIndex=18
+AT_ReAddStatistics=71
+AT_ReplaceRelOptions=42
+AT_ReplicaIdentity=59
+AT_ResetOptions=12
+AT_ResetRelOptions=41
+AT_SetAccessMethod=38
+AT_SetCompression=14
+AT_SetIdentity=69
+AT_SetLogged=35
+AT_SetNotNull=7
+AT_SetOptions=11
+AT_SetRelOptions=40
+AT_SetStatistics=10
+AT_SetStorage=13
+AT_SetTableSpace=39
+AT_SetUnLogged=36
+AT_ValidateConstraint=24
+AT_ValidateConstraintRecurse=25
+AUTHORIZATION=304
+A_EXPR_KIND_UNDEFINED=0
+BACKWARD=305
+BCONST=263
+BEFORE=306
+BEGIN_P=307
+BETWEEN=308
+BIGINT=309
+BINARY=310
+BIT=311
+BOOLEAN_P=312
+BOOL_EXPR_TYPE_UNDEFINED=0
+BOOL_TEST_TYPE_UNDEFINED=0
+BOTH=313
+BREADTH=314
+BY=315
+CACHE=316
+CALL=317
+CALLED=318
+CASCADE=319
+CASCADED=320
+CASCADED_CHECK_OPTION=3
+CASE=321
+CAST=322
+CATALOG_P=323
+CHAIN=324
+CHARACTER=326
+CHARACTERISTICS=327
+CHAR_P=325
+CHECK=328
+CHECKPOINT=329
+CLASS=330
+CLOSE=331
+CLUSTER=332
+CMD_DELETE=5
+CMD_INSERT=4
+CMD_MERGE=6
+CMD_NOTHING=8
+CMD_SELECT=2
+CMD_TYPE_UNDEFINED=0
+CMD_UNKNOWN=1
+CMD_UPDATE=3
+CMD_UTILITY=7
+COALESCE=333
+COERCE_EXPLICIT_CALL=1
+COERCE_EXPLICIT_CAST=2
+COERCE_IMPLICIT_CAST=3
+COERCE_SQL_SYNTAX=4
+COERCION_ASSIGNMENT=2
+COERCION_CONTEXT_UNDEFINED=0
+COERCION_EXPLICIT=4
+COERCION_FORM_UNDEFINED=0
+COERCION_IMPLICIT=1
+COERCION_PLPGSQL=3
+COLLATE=334
+COLLATION=335
+COLON_EQUALS=270
+COLUMN=336
+COLUMNS=337
+COL_NAME_KEYWORD=2
+COMMENT=338
+COMMENTS=339
+COMMIT=340
+COMMITTED=341
+COMPRESSION=342
+CONCURRENTLY=343
+CONFIGURATION=344
+CONFLICT=345
+CONNECTION=346
+CONSTRAINT=347
+CONSTRAINTS=348
+CONSTR_ATTR_DEFERRABLE=11
+CONSTR_ATTR_DEFERRED=13
+CONSTR_ATTR_IMMEDIATE=14
+CONSTR_ATTR_NOT_DEFERRABLE=12
+CONSTR_CHECK=6
+CONSTR_DEFAULT=3
+CONSTR_EXCLUSION=9
+CONSTR_FOREIGN=10
+CONSTR_GENERATED=5
+CONSTR_IDENTITY=4
+CONSTR_NOTNULL=2
+CONSTR_NULL=1
+CONSTR_PRIMARY=7
+CONSTR_TYPE_UNDEFINED=0
+CONSTR_UNIQUE=8
+CONTENT_P=349
+CONTINUE_P=350
+CONVERSION_P=351
+COPY=352
+COST=353
+CREATE=354
+CREATE_TABLE_LIKE_ALL=10
+CREATE_TABLE_LIKE_COMMENTS=1
+CREATE_TABLE_LIKE_COMPRESSION=2
+CREATE_TABLE_LIKE_CONSTRAINTS=3
+CREATE_TABLE_LIKE_DEFAULTS=4
+CREATE_TABLE_LIKE_GENERATED=5
+CREATE_TABLE_LIKE_IDENTITY=6
+CREATE_TABLE_LIKE_INDEXES=7
+CREATE_TABLE_LIKE_STATISTICS=8
+CREATE_TABLE_LIKE_STORAGE=9
+CROSS=355
+CSV=356
+CTEMATERIALIZE_UNDEFINED=0
+CTEMaterializeAlways=2
+CTEMaterializeDefault=1
+CTEMaterializeNever=3
+CTE_SUBLINK=8
+CUBE=357
+CURRENT_CATALOG=359
+CURRENT_DATE=360
+CURRENT_P=358
+CURRENT_ROLE=361
+CURRENT_SCHEMA=362
+CURRENT_TIME=363
+CURRENT_TIMESTAMP=364
+CURRENT_USER=365
+CURSOR=366
+CYCLE=367
+C_COMMENT=276
+DATABASE=369
+DATA_P=368
+DAY_P=370
+DEALLOCATE=371
+DEC=372
+DECIMAL_P=373
+DECLARE=374
+DEFAULT=375
+DEFAULTS=376
+DEFELEM_ADD=3
+DEFELEM_DROP=4
+DEFELEM_SET=2
+DEFELEM_UNSPEC=1
+DEFERRABLE=377
+DEFERRED=378
+DEFINER=379
+DEF_ELEM_ACTION_UNDEFINED=0
+DELETE_P=380
+DELIMITER=381
+DELIMITERS=382
+DEPENDS=383
+DEPTH=384
+DESC=385
+DETACH=386
+DICTIONARY=387
+DISABLE_P=388
+DISCARD=389
+DISCARD_ALL=1
+DISCARD_MODE_UNDEFINED=0
+DISCARD_PLANS=2
+DISCARD_SEQUENCES=3
+DISCARD_TEMP=4
+DISTINCT=390
+DO=391
+DOCUMENT_P=392
+DOMAIN_P=393
+DOT_DOT=269
+DOUBLE_P=394
+DROP=395
+DROP_BEHAVIOR_UNDEFINED=0
+DROP_CASCADE=2
+DROP_RESTRICT=1
+EACH=396
+ELSE=397
+ENABLE_P=398
+ENCODING=399
+ENCRYPTED=400
+END_P=401
+ENUM_P=402
+EQUALS_GREATER=271
+ESCAPE=403
+EVENT=404
+EXCEPT=405
+EXCLUDE=406
+EXCLUDING=407
+EXCLUSIVE=408
+EXECUTE=409
+EXISTS=410
+EXISTS_SUBLINK=1
+EXPLAIN=411
+EXPRESSION=412
+EXPR_SUBLINK=5
+EXTENSION=413
+EXTERNAL=414
+EXTRACT=415
+FALSE_P=416
+FAMILY=417
+FCONST=260
+FDW_IMPORT_SCHEMA_ALL=1
+FDW_IMPORT_SCHEMA_EXCEPT=3
+FDW_IMPORT_SCHEMA_LIMIT_TO=2
+FETCH=418
+FETCH_ABSOLUTE=3
+FETCH_BACKWARD=2
+FETCH_DIRECTION_UNDEFINED=0
+FETCH_FORWARD=1
+FETCH_RELATIVE=4
+FILTER=419
+FINALIZE=420
+FIRST_P=421
+FLOAT_P=422
+FOLLOWING=423
+FOR=424
+FORCE=425
+FOREIGN=426
+FORWARD=427
+FREEZE=428
+FROM=429
+FULL=430
+FUNCTION=431
+FUNCTIONS=432
+FUNCTION_PARAMETER_MODE_UNDEFINED=0
+FUNC_PARAM_DEFAULT=6
+FUNC_PARAM_IN=1
+FUNC_PARAM_INOUT=3
+FUNC_PARAM_OUT=2
+FUNC_PARAM_TABLE=5
+FUNC_PARAM_VARIADIC=4
+GENERATED=433
+GLOBAL=434
+GRANT=435
+GRANTED=436
+GRANT_TARGET_TYPE_UNDEFINED=0
+GREATER_EQUALS=273
+GREATEST=437
+GROUPING=439
+GROUPING_SET_CUBE=4
+GROUPING_SET_EMPTY=1
+GROUPING_SET_KIND_UNDEFINED=0
+GROUPING_SET_ROLLUP=3
+GROUPING_SET_SETS=5
+GROUPING_SET_SIMPLE=2
+GROUPS=440
+GROUP_P=438
+HANDLER=441
+HAVING=442
+HEADER_P=443
+HOLD=444
+HOUR_P=445
+ICONST=266
+IDENT=258
+IDENTITY_P=446
+IF_P=447
+ILIKE=448
+IMMEDIATE=449
+IMMUTABLE=450
+IMPLICIT_P=451
+IMPORT_FOREIGN_SCHEMA_TYPE_UNDEFINED=0
+IMPORT_P=452
+INCLUDE=454
+INCLUDING=455
+INCREMENT=456
+INDEX=457
+INDEXES=458
+INHERIT=459
+INHERITS=460
+INITIALLY=461
+INLINE_P=462
+INNER_P=463
+INOUT=464
+INPUT_P=465
+INSENSITIVE=466
+INSERT=467
+INSTEAD=468
+INTEGER=470
+INTERSECT=471
+INTERVAL=472
+INTO=473
+INT_P=469
+INVOKER=474
+IN_P=453
+IS=475
+ISNULL=476
+ISOLATION=477
+IS_DOCUMENT=8
+IS_FALSE=3
+IS_GREATEST=1
+IS_LEAST=2
+IS_NOT_FALSE=4
+IS_NOT_NULL=2
+IS_NOT_TRUE=2
+IS_NOT_UNKNOWN=6
+IS_NULL=1
+IS_TRUE=1
+IS_UNKNOWN=5
+IS_XMLCONCAT=1
+IS_XMLELEMENT=2
+IS_XMLFOREST=3
+IS_XMLPARSE=4
+IS_XMLPI=5
+IS_XMLROOT=6
+IS_XMLSERIALIZE=7
+JOIN=478
+JOIN_ANTI=6
+JOIN_FULL=3
+JOIN_INNER=1
+JOIN_LEFT=2
+JOIN_RIGHT=4
+JOIN_SEMI=5
+JOIN_TYPE_UNDEFINED=0
+JOIN_UNIQUE_INNER=8
+JOIN_UNIQUE_OUTER=7
+KEY=479
+LABEL=480
+LANGUAGE=481
+LARGE_P=482
+LAST_P=483
+LATERAL_P=484
+LCS_FORKEYSHARE=2
+LCS_FORNOKEYUPDATE=4
+LCS_FORSHARE=3
+LCS_FORUPDATE=5
+LCS_NONE=1
+LEADING=485
+LEAKPROOF=486
+LEAST=487
+LEFT=488
+LESS_EQUALS=272
+LEVEL=489
+LIKE=490
+LIMIT=491
+LIMIT_OPTION_COUNT=2
+LIMIT_OPTION_DEFAULT=1
+LIMIT_OPTION_UNDEFINED=0
+LIMIT_OPTION_WITH_TIES=3
+LISTEN=492
+LOAD=493
+LOCAL=494
+LOCALTIME=495
+LOCALTIMESTAMP=496
+LOCAL_CHECK_OPTION=2
+LOCATION=497
+LOCKED=499
+LOCK_CLAUSE_STRENGTH_UNDEFINED=0
+LOCK_P=498
+LOCK_TUPLE_MODE_UNDEFINED=0
+LOCK_WAIT_POLICY_UNDEFINED=0
+LOGGED=500
+LockTupleExclusive=4
+LockTupleKeyShare=1
+LockTupleNoKeyExclusive=3
+LockTupleShare=2
+LockWaitBlock=1
+LockWaitError=3
+LockWaitSkip=2
+MAPPING=501
+MATCH=502
+MATCHED=503
+MATERIALIZED=504
+MAXVALUE=505
+MERGE=506
+METHOD=507
+MINUTE_P=508
+MINVALUE=509
+MIN_MAX_OP_UNDEFINED=0
+MODE=510
+MODE_PLPGSQL_ASSIGN1=742
+MODE_PLPGSQL_ASSIGN2=743
+MODE_PLPGSQL_ASSIGN3=744
+MODE_PLPGSQL_EXPR=741
+MODE_TYPE_NAME=740
+MONTH_P=511
+MOVE=512
+MULTIEXPR_SUBLINK=6
+NAMES=514
+NAME_P=513
+NATIONAL=515
+NATURAL=516
+NCHAR=517
+NEW=518
+NEXT=519
+NFC=520
+NFD=521
+NFKC=522
+NFKD=523
+NO=524
+NONE=525
+NORMALIZE=526
+NORMALIZED=527
+NOT=528
+NOTHING=529
+NOTIFY=530
+NOTNULL=531
+NOT_EQUALS=274
+NOT_EXPR=3
+NOT_LA=737
+NOWAIT=532
+NO_CHECK_OPTION=1
+NO_KEYWORD=0
+NUL=0
+NULLIF=534
+NULLS_LA=738
+NULLS_P=535
+NULL_P=533
+NULL_TEST_TYPE_UNDEFINED=0
+NUMERIC=536
+OBJECT_ACCESS_METHOD=1
+OBJECT_AGGREGATE=2
+OBJECT_AMOP=3
+OBJECT_AMPROC=4
+OBJECT_ATTRIBUTE=5
+OBJECT_CAST=6
+OBJECT_COLLATION=8
+OBJECT_COLUMN=7
+OBJECT_CONVERSION=9
+OBJECT_DATABASE=10
+OBJECT_DEFACL=12
+OBJECT_DEFAULT=11
+OBJECT_DOMAIN=13
+OBJECT_DOMCONSTRAINT=14
+OBJECT_EVENT_TRIGGER=15
+OBJECT_EXTENSION=16
+OBJECT_FDW=17
+OBJECT_FOREIGN_SERVER=18
+OBJECT_FOREIGN_TABLE=19
+OBJECT_FUNCTION=20
+OBJECT_INDEX=21
+OBJECT_LANGUAGE=22
+OBJECT_LARGEOBJECT=23
+OBJECT_MATVIEW=24
+OBJECT_OPCLASS=25
+OBJECT_OPERATOR=26
+OBJECT_OPFAMILY=27
+OBJECT_P=537
+OBJECT_PARAMETER_ACL=28
+OBJECT_POLICY=29
+OBJECT_PROCEDURE=30
+OBJECT_PUBLICATION=31
+OBJECT_PUBLICATION_NAMESPACE=32
+OBJECT_PUBLICATION_REL=33
+OBJECT_ROLE=34
+OBJECT_ROUTINE=35
+OBJECT_RULE=36
+OBJECT_SCHEMA=37
+OBJECT_SEQUENCE=38
+OBJECT_STATISTIC_EXT=40
+OBJECT_SUBSCRIPTION=39
+OBJECT_TABCONSTRAINT=41
+OBJECT_TABLE=42
+OBJECT_TABLESPACE=43
+OBJECT_TRANSFORM=44
+OBJECT_TRIGGER=45
+OBJECT_TSCONFIGURATION=46
+OBJECT_TSDICTIONARY=47
+OBJECT_TSPARSER=48
+OBJECT_TSTEMPLATE=49
+OBJECT_TYPE=50
+OBJECT_TYPE_UNDEFINED=0
+OBJECT_USER_MAPPING=51
+OBJECT_VIEW=52
+OF=538
+OFF=539
+OFFSET=540
+OIDS=541
+OLD=542
+ON=543
+ONCOMMIT_DELETE_ROWS=3
+ONCOMMIT_DROP=4
+ONCOMMIT_NOOP=1
+ONCOMMIT_PRESERVE_ROWS=2
+ONCONFLICT_NONE=1
+ONCONFLICT_NOTHING=2
+ONCONFLICT_UPDATE=3
+ONLY=544
+ON_COMMIT_ACTION_UNDEFINED=0
+ON_CONFLICT_ACTION_UNDEFINED=0
+OPERATOR=545
+OPTION=546
+OPTIONS=547
+OR=548
+ORDER=549
+ORDINALITY=550
+OR_EXPR=2
+OTHERS=551
+OUTER_P=553
+OUT_P=552
+OVER=554
+OVERLAPS=555
+OVERLAY=556
+OVERRIDING=557
+OVERRIDING_KIND_UNDEFINED=0
+OVERRIDING_NOT_SET=1
+OVERRIDING_SYSTEM_VALUE=3
+OVERRIDING_USER_VALUE=2
+OWNED=558
+OWNER=559
+Op=265
+PARALLEL=560
+PARAM=267
+PARAMETER=561
+PARAM_EXEC=2
+PARAM_EXTERN=1
+PARAM_KIND_UNDEFINED=0
+PARAM_MULTIEXPR=4
+PARAM_SUBLINK=3
+PARSER=562
+PARTIAL=563
+PARTITION=564
+PARTITION_RANGE_DATUM_KIND_UNDEFINED=0
+PARTITION_RANGE_DATUM_MAXVALUE=3
+PARTITION_RANGE_DATUM_MINVALUE=1
+PARTITION_RANGE_DATUM_VALUE=2
+PASSING=565
+PASSWORD=566
+PLACING=567
+PLANS=568
+POLICY=569
+POSITION=570
+PRECEDING=571
+PRECISION=572
+PREPARE=574
+PREPARED=575
+PRESERVE=573
+PRIMARY=576
+PRIOR=577
+PRIVILEGES=578
+PROCEDURAL=579
+PROCEDURE=580
+PROCEDURES=581
+PROGRAM=582
+PUBLICATION=583
+PUBLICATIONOBJ_CONTINUATION=4
+PUBLICATIONOBJ_TABLE=1
+PUBLICATIONOBJ_TABLES_IN_CUR_SCHEMA=3
+PUBLICATIONOBJ_TABLES_IN_SCHEMA=2
+PUBLICATION_OBJ_SPEC_TYPE_UNDEFINED=0
+QSRC_INSTEAD_RULE=3
+QSRC_NON_INSTEAD_RULE=5
+QSRC_ORIGINAL=1
+QSRC_PARSER=2
+QSRC_QUAL_INSTEAD_RULE=4
+QUERY_SOURCE_UNDEFINED=0
+QUOTE=584
+RANGE=585
+READ=586
+REAL=587
+REASSIGN=588
+RECHECK=589
+RECURSIVE=590
+REFERENCES=592
+REFERENCING=593
+REFRESH=594
+REF_P=591
+REINDEX=595
+REINDEX_OBJECT_DATABASE=5
+REINDEX_OBJECT_INDEX=1
+REINDEX_OBJECT_SCHEMA=3
+REINDEX_OBJECT_SYSTEM=4
+REINDEX_OBJECT_TABLE=2
+REINDEX_OBJECT_TYPE_UNDEFINED=0
+RELATIVE_P=596
+RELEASE=597
+RENAME=598
+REPEATABLE=599
+REPLACE=600
+REPLICA=601
+RESERVED_KEYWORD=4
+RESET=602
+RESTART=603
+RESTRICT=604
+RETURN=605
+RETURNING=606
+RETURNS=607
+REVOKE=608
+RIGHT=609
+ROLE=610
+ROLESPEC_CSTRING=1
+ROLESPEC_CURRENT_ROLE=2
+ROLESPEC_CURRENT_USER=3
+ROLESPEC_PUBLIC=5
+ROLESPEC_SESSION_USER=4
+ROLESTMT_GROUP=3
+ROLESTMT_ROLE=1
+ROLESTMT_USER=2
+ROLE_SPEC_TYPE_UNDEFINED=0
+ROLE_STMT_TYPE_UNDEFINED=0
+ROLLBACK=611
+ROLLUP=612
+ROUTINE=613
+ROUTINES=614
+ROW=615
+ROWCOMPARE_EQ=3
+ROWCOMPARE_GE=4
+ROWCOMPARE_GT=5
+ROWCOMPARE_LE=2
+ROWCOMPARE_LT=1
+ROWCOMPARE_NE=6
+ROWCOMPARE_SUBLINK=4
+ROWS=616
+ROW_COMPARE_TYPE_UNDEFINED=0
+RTEKIND_UNDEFINED=0
+RTE_CTE=7
+RTE_FUNCTION=4
+RTE_JOIN=3
+RTE_NAMEDTUPLESTORE=8
+RTE_RELATION=1
+RTE_RESULT=9
+RTE_SUBQUERY=2
+RTE_TABLEFUNC=5
+RTE_VALUES=6
+RULE=617
+SAVEPOINT=618
+SCHEMA=619
+SCHEMAS=620
+SCONST=261
+SCROLL=621
+SEARCH=622
+SECOND_P=623
+SECURITY=624
+SELECT=625
+SEQUENCE=626
+SEQUENCES=627
+SERIALIZABLE=628
+SERVER=629
+SESSION=630
+SESSION_USER=631
+SET=632
+SETOF=634
+SETOPCMD_EXCEPT=3
+SETOPCMD_EXCEPT_ALL=4
+SETOPCMD_INTERSECT=1
+SETOPCMD_INTERSECT_ALL=2
+SETOP_EXCEPT=4
+SETOP_HASHED=2
+SETOP_INTERSECT=3
+SETOP_NONE=1
+SETOP_SORTED=1
+SETOP_UNION=2
+SETS=633
+SET_OPERATION_UNDEFINED=0
+SET_OP_CMD_UNDEFINED=0
+SET_OP_STRATEGY_UNDEFINED=0
+SET_QUANTIFIER_ALL=2
+SET_QUANTIFIER_DEFAULT=1
+SET_QUANTIFIER_DISTINCT=3
+SET_QUANTIFIER_UNDEFINED=0
+SHARE=635
+SHOW=636
+SIMILAR=637
+SIMPLE=638
+SKIP=639
+SMALLINT=640
+SNAPSHOT=641
+SOME=642
+SORTBY_ASC=2
+SORTBY_DEFAULT=1
+SORTBY_DESC=3
+SORTBY_NULLS_DEFAULT=1
+SORTBY_NULLS_FIRST=2
+SORTBY_NULLS_LAST=3
+SORTBY_USING=4
+SORT_BY_DIR_UNDEFINED=0
+SORT_BY_NULLS_UNDEFINED=0
+SQLVALUE_FUNCTION_OP_UNDEFINED=0
+SQL_COMMENT=275
+SQL_P=643
+STABLE=644
+STANDALONE_P=645
+START=646
+STATEMENT=647
+STATISTICS=648
+STDIN=649
+STDOUT=650
+STORAGE=651
+STORED=652
+STRICT_P=653
+STRIP_P=654
+SUBSCRIPTION=655
+SUBSTRING=656
+SUB_LINK_TYPE_UNDEFINED=0
+SUPPORT=657
+SVFOP_CURRENT_CATALOG=14
+SVFOP_CURRENT_DATE=1
+SVFOP_CURRENT_ROLE=10
+SVFOP_CURRENT_SCHEMA=15
+SVFOP_CURRENT_TIME=2
+SVFOP_CURRENT_TIMESTAMP=4
+SVFOP_CURRENT_TIMESTAMP_N=5
+SVFOP_CURRENT_TIME_N=3
+SVFOP_CURRENT_USER=11
+SVFOP_LOCALTIME=6
+SVFOP_LOCALTIMESTAMP=8
+SVFOP_LOCALTIMESTAMP_N=9
+SVFOP_LOCALTIME_N=7
+SVFOP_SESSION_USER=13
+SVFOP_USER=12
+SYMMETRIC=658
+SYSID=659
+SYSTEM_P=660
+TABLE=661
+TABLES=662
+TABLESAMPLE=663
+TABLESPACE=664
+TABLE_LIKE_OPTION_UNDEFINED=0
+TEMP=665
+TEMPLATE=666
+TEMPORARY=667
+TEXT_P=668
+THEN=669
+TIES=670
+TIME=671
+TIMESTAMP=672
+TO=673
+TRAILING=674
+TRANSACTION=675
+TRANSACTION_STMT_KIND_UNDEFINED=0
+TRANSFORM=676
+TRANS_STMT_BEGIN=1
+TRANS_STMT_COMMIT=3
+TRANS_STMT_COMMIT_PREPARED=9
+TRANS_STMT_PREPARE=8
+TRANS_STMT_RELEASE=6
+TRANS_STMT_ROLLBACK=4
+TRANS_STMT_ROLLBACK_PREPARED=10
+TRANS_STMT_ROLLBACK_TO=7
+TRANS_STMT_SAVEPOINT=5
+TRANS_STMT_START=2
+TREAT=677
+TRIGGER=678
+TRIM=679
+TRUE_P=680
+TRUNCATE=681
+TRUSTED=682
+TYPECAST=268
+TYPES_P=684
+TYPE_FUNC_NAME_KEYWORD=3
+TYPE_P=683
+UESCAPE=685
+UIDENT=259
+UMINUS=745
+UNBOUNDED=686
+UNCOMMITTED=687
+UNENCRYPTED=688
+UNION=689
+UNIQUE=690
+UNKNOWN=691
+UNLISTEN=692
+UNLOGGED=693
+UNRESERVED_KEYWORD=1
+UNTIL=694
+UPDATE=695
+USCONST=262
+USER=696
+USING=697
+VACUUM=698
+VALID=699
+VALIDATE=700
+VALIDATOR=701
+VALUES=703
+VALUE_P=702
+VARCHAR=704
+VARIABLE_SET_KIND_UNDEFINED=0
+VARIADIC=705
+VARYING=706
+VAR_RESET=5
+VAR_RESET_ALL=6
+VAR_SET_CURRENT=3
+VAR_SET_DEFAULT=2
+VAR_SET_MULTI=4
+VAR_SET_VALUE=1
+VERBOSE=707
+VERSION_P=708
+VIEW=709
+VIEWS=710
+VIEW_CHECK_OPTION_UNDEFINED=0
+VOLATILE=711
+WCOKIND_UNDEFINED=0
+WCO_RLS_CONFLICT_CHECK=4
+WCO_RLS_INSERT_CHECK=2
+WCO_RLS_MERGE_DELETE_CHECK=6
+WCO_RLS_MERGE_UPDATE_CHECK=5
+WCO_RLS_UPDATE_CHECK=3
+WCO_VIEW_CHECK=1
+WHEN=712
+WHERE=713
+WHITESPACE_P=714
+WINDOW=715
+WITH=716
+WITHIN=717
+WITHOUT=718
+WITH_LA=739
+WORK=719
+WRAPPER=720
+WRITE=721
+XCONST=264
+XMLATTRIBUTES=723
+XMLCONCAT=724
+XMLELEMENT=725
+XMLEXISTS=726
+XMLFOREST=727
+XMLNAMESPACES=728
+XMLOPTION_CONTENT=2
+XMLOPTION_DOCUMENT=1
+XMLPARSE=729
+XMLPI=730
+XMLROOT=731
+XMLSERIALIZE=732
+XMLTABLE=733
+XML_EXPR_OP_UNDEFINED=0
+XML_OPTION_TYPE_UNDEFINED=0
+XML_P=722
+YEAR_P=734
+YES_P=735
+ZONE=736
 """

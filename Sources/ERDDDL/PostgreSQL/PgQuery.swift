@@ -1,4 +1,5 @@
 import CPgQuery
+import Foundation
 
 /// libpg_query, the PostgreSQL 15 parser as a library: the only caller of `CPgQuery`.
 enum PgQuery {
@@ -8,23 +9,29 @@ enum PgQuery {
     var offset: Int
   }
 
-  /// Parses `text` and hands the `ParseResult` protobuf message to `body` while libpg_query's
-  /// buffer is alive; nothing read from the message may outlive the call.
-  static func withParseTree<R>(_ text: [UInt8], _ body: (ProtoMessage) throws -> R) throws -> R {
+  /// Parses `text` and hands the `ParseResult` message to `body` while libpg_query's buffer is
+  /// alive; nothing read from the message may outlive the call.
+  ///
+  /// The tree comes as JSON (`pg_query_parse`) read through a tape, not as protobuf:
+  /// `pg_query_parse_protobuf` spends about three times the parse itself packing it.
+  static func withParseTree<R>(_ text: [UInt8], _ body: (PgMessage) throws -> R) throws -> R {
     var terminated = text
     terminated.append(0)
     let result = terminated.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { pg_query_parse_protobuf($0.baseAddress) }
+      buffer.withMemoryRebound(to: CChar.self) { pg_query_parse($0.baseAddress) }
     }
-    defer { pg_query_free_protobuf_parse_result(result) }
+    defer { pg_query_free_parse_result(result) }
     if let error = result.error {
       let message = error.pointee.message.map { String(cString: $0) } ?? "syntax error"
       throw SyntaxError(message: message, offset: byteOffset(ofCharacter: Int(error.pointee.cursorpos), in: text))
     }
-    let count = Int(result.parse_tree.len)
-    guard let data = result.parse_tree.data, count > 0 else { return try body(.empty) }
-    return try data.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
-      try body(ProtoMessage(bytes: UnsafeBufferPointer(start: pointer, count: count)))
+    guard let json = result.parse_tree else { return try body(.empty) }
+    let count = strlen(json)
+    return try json.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
+      let tape = try PgJSONTape(UnsafeBufferPointer(start: pointer, count: count))
+      return try withExtendedLifetime(tape) {
+        try body(PgMessage(view: tape.view, index: 0, type: PgSchemaTable.shared.parseResultType))
+      }
     }
   }
 

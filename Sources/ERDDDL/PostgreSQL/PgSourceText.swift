@@ -110,6 +110,17 @@ struct PgSourceText {
     return strategy.isWord("DEFAULT") ? "DEFAULT" : "FOR VALUES " + text(offset..<end)
   }
 
+  /// Where a statement's first token starts, past the comments and blank lines before it.
+  func start(of range: Range<Int>) -> Int {
+    var start = range.lowerBound
+    lexer.forEachToken(from: range.lowerBound) { token in
+      if token.kind == .comment { return true }
+      start = min(token.start, range.upperBound)
+      return false
+    }
+    return start
+  }
+
   /// The tokens of a statement, comments left out.
   func tokens(in range: Range<Int>) -> [SQLToken] {
     var out: [SQLToken] = []

@@ -7,7 +7,7 @@ struct PgTypeName {
   /// `serial`, `bigserial`, `smallserial`: an integer column with its own sequence.
   var isSerial = false
 
-  init(_ message: ProtoMessage) {
+  init(_ message: PgMessage) {
     var names: [String] = []
     var modifiers: [PgNode] = []
     var isArray = false

@@ -9,7 +9,7 @@ struct PgRangeVar {
   var alias: String?
   var location = 0
 
-  init(_ message: ProtoMessage) {
+  init(_ message: PgMessage) {
     for field in message {
       switch field.number {
       case 2: schema = field.string.isEmpty ? nil : field.string
@@ -49,7 +49,7 @@ struct PgConstraint {
   var onUpdate = ""
   var onDelete = ""
 
-  init(_ message: ProtoMessage) {
+  init(_ message: PgMessage) {
     for field in message {
       switch field.number {
       case 1: kind = Kind(rawValue: field.int)

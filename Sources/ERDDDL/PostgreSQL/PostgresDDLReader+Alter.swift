@@ -9,7 +9,7 @@ extension PostgresDDLReader {
     52, 53, 54, 59, 60, 61, 62, 63, 64, 69, 71,
   ]
 
-  mutating func alterTable(_ m: ProtoMessage, _ s: Statement) {
+  mutating func alterTable(_ m: PgMessage, _ s: Statement) {
     guard let rv = m.field(1).map({ PgRangeVar($0.message) }) else { return }
     let commands = m.nodes(2).filter { $0.tag == .alterTableCmd }.map(\.body)
     let name = lookupName(rv)
@@ -28,7 +28,7 @@ extension PostgresDDLReader {
   }
 
   /// Applies one subcommand; returns why it was not modelled, if it was not.
-  private mutating func alter(_ name: QualifiedName, _ cmd: ProtoMessage, _ s: Statement) -> String? {
+  private mutating func alter(_ name: QualifiedName, _ cmd: PgMessage, _ s: Statement) -> String? {
     let subtype = cmd.field(1)?.int ?? 0
     let column = cmd.field(2)?.string ?? ""
     let def = cmd.field(5)?.node
@@ -112,7 +112,7 @@ extension PostgresDDLReader {
   }
 
   /// `ALTER TABLE … RENAME [COLUMN] a TO b`, `ALTER TABLE a RENAME TO b`, `… RENAME CONSTRAINT`.
-  mutating func rename(_ m: ProtoMessage, _ s: Statement) {
+  mutating func rename(_ m: PgMessage, _ s: Statement) {
     let kind = m.field(1)?.int ?? 0
     guard let rv = m.field(3).map({ PgRangeVar($0.message) }) else { return skip(s, "RENAME of this object is not modelled") }
     let name = lookupName(rv)

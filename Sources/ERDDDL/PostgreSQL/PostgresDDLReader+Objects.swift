@@ -2,11 +2,11 @@ import ERDSchema
 
 /// Indexes, types, domains, comments and triggers.
 extension PostgresDDLReader {
-  mutating func createIndex(_ m: ProtoMessage, _ s: Statement) {
+  mutating func createIndex(_ m: PgMessage, _ s: Statement) {
     var name = ""
     var relation: PgRangeVar?
     var method = "btree"
-    var elements: [ProtoMessage] = []
+    var elements: [PgMessage] = []
     var hasPredicate = false
     var unique = false
     for field in m {
@@ -34,7 +34,7 @@ extension PostgresDDLReader {
       name = generatedName(target.name, parts, label: "idx", schema: target.schema)
     }
     takeName(name, schema: target.schema)
-    let start = source.tokens(in: s.range).first?.start ?? s.range.lowerBound
+    let start = source.start(of: s.range)
     let index = Index(
       name: name, keys: keys, unique: unique,
       predicate: hasPredicate ? source.tail(after: "WHERE", in: s.range, from: relation.location) : nil,
@@ -75,13 +75,13 @@ extension PostgresDDLReader {
 
   // MARK: Types
 
-  mutating func createEnum(_ m: ProtoMessage) {
+  mutating func createEnum(_ m: PgMessage) {
     guard let name = typeName(parts: m.strings(1)) else { return }
     builder.addSchema(name.schema)
     builder.enums[name] = EnumType(name: name.name, values: m.nodes(2).compactMap(\.string))
   }
 
-  mutating func alterEnum(_ m: ProtoMessage, _ s: Statement) {
+  mutating func alterEnum(_ m: PgMessage, _ s: Statement) {
     guard let name = typeName(parts: m.strings(1)), var type = builder.enums[name] else {
       return report.ignore("ALTER TYPE")
     }
@@ -101,7 +101,7 @@ extension PostgresDDLReader {
     builder.enums[name] = type
   }
 
-  mutating func createDomain(_ m: ProtoMessage, _ s: Statement) {
+  mutating func createDomain(_ m: PgMessage, _ s: Statement) {
     guard let name = typeName(parts: m.strings(1)) else { return }
     let base = m.field(2).map { PgTypeName($0.message).text } ?? ""
     var domain = Domain(name: name.name, baseType: base)
@@ -125,7 +125,7 @@ extension PostgresDDLReader {
 
   // MARK: Comments and triggers
 
-  mutating func comment(_ m: ProtoMessage, _ s: Statement) {
+  mutating func comment(_ m: PgMessage, _ s: Statement) {
     let kind = m.field(1)?.int ?? 0
     let object = m.field(2)?.node
     let text = m.field(3).map(\.string)
@@ -174,7 +174,7 @@ extension PostgresDDLReader {
     if !found { skip(s, "the object of this comment is not defined before it") }
   }
 
-  mutating func createTrigger(_ m: ProtoMessage, _ s: Statement) {
+  mutating func createTrigger(_ m: PgMessage, _ s: Statement) {
     let name = m.field(3)?.string ?? ""
     guard let rv = m.field(4).map({ PgRangeVar($0.message) }) else { return }
     let timingBits = m.field(8)?.int ?? 0
@@ -182,7 +182,7 @@ extension PostgresDDLReader {
     let timing = timingBits & 2 != 0 ? "BEFORE" : timingBits & 64 != 0 ? "INSTEAD OF" : "AFTER"
     let events = [(4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE")]
       .filter { eventBits & $0.0 != 0 }.map(\.1)
-    let start = source.tokens(in: s.range).first?.start ?? s.range.lowerBound
+    let start = source.start(of: s.range)
     let trigger = Trigger(name: name, timing: timing, events: events, definition: source.text(start..<s.range.upperBound))
     let target = lookupName(rv)
     if !builder.updateTable(target, { $0.triggers.append(trigger) }) {

@@ -3,12 +3,12 @@ import Foundation
 
 /// `CREATE TABLE`: columns, inline and table constraints, `INHERITS`, `PARTITION OF`, `LIKE`.
 extension PostgresDDLReader {
-  mutating func createTable(_ m: ProtoMessage, _ s: Statement, kind: TableKind?) {
+  mutating func createTable(_ m: PgMessage, _ s: Statement, kind: TableKind?) {
     var relation: PgRangeVar?
     var elements: [PgNode] = []
     var parents: [PgRangeVar] = []
-    var bound: ProtoMessage?
-    var partitionSpec: ProtoMessage?
+    var bound: PgMessage?
+    var partitionSpec: PgMessage?
     var constraints: [PgNode] = []
     for field in m {
       switch field.number {
@@ -43,8 +43,15 @@ extension PostgresDDLReader {
     if let partitionSpec { table.partitionKey = partitionKey(partitionSpec, s) }
 
     var tableConstraints = constraints
+    // Where the next element starts bounds a column's last clause (its default, say).
+    var nextStart = Array(repeating: s.range.upperBound, count: elements.count)
+    var following = s.range.upperBound
+    for i in elements.indices.reversed() {
+      nextStart[i] = following
+      following = Self.location(of: elements[i]) ?? following
+    }
     for (i, element) in elements.enumerated() {
-      let next = elements.dropFirst(i + 1).lazy.compactMap { Self.location(of: $0) }.first
+      let next: Int? = nextStart[i]
       switch element.tag {
       case .columnDef: columnDefinition(element.body, into: &table, schema: name.schema, limit: next ?? s.range.upperBound)
       case .constraint: tableConstraints.append(element)
@@ -67,7 +74,7 @@ extension PostgresDDLReader {
   }
 
   /// `RANGE (payment_date)`, as `pg_get_partkeydef` prints it.
-  private func partitionKey(_ spec: ProtoMessage, _ s: Statement) -> String {
+  private func partitionKey(_ spec: PgMessage, _ s: Statement) -> String {
     let strategy = (spec.field(1)?.string ?? "").uppercased()
     let location = spec.field(3)?.int ?? s.range.lowerBound
     let items = source.listItems(from: location, limit: s.range.upperBound)
@@ -76,7 +83,7 @@ extension PostgresDDLReader {
 
   /// A column definition, or, for a column the table already has (from `PARTITION OF` or
   /// `OF type`), the options it adds.
-  mutating func columnDefinition(_ m: ProtoMessage, into table: inout Table, schema: String, limit: Int) {
+  mutating func columnDefinition(_ m: PgMessage, into table: inout Table, schema: String, limit: Int) {
     var name = ""
     var type: PgTypeName?
     var notNull = false
@@ -206,7 +213,7 @@ extension PostgresDDLReader {
   }
 
   /// `LIKE parent [INCLUDING …]`, when the parent is defined earlier in the text.
-  private mutating func like(_ m: ProtoMessage, into table: inout Table, _ s: Statement) {
+  private mutating func like(_ m: PgMessage, into table: inout Table, _ s: Statement) {
     guard let rv = m.field(1).map({ PgRangeVar($0.message) }) else { return }
     let options = m.field(2)?.int ?? 0
     guard let parent = builder.tables[lookupName(rv)] else {

@@ -4,7 +4,7 @@ import ERDSchema
 /// tree, through subqueries, CTEs, joins and set operations) and its columns where the query
 /// names them.
 extension PostgresDDLReader {
-  mutating func createView(_ m: ProtoMessage, _ s: Statement) {
+  mutating func createView(_ m: PgMessage, _ s: Statement) {
     guard let rv = m.field(1).map({ PgRangeVar($0.message) }), let query = m.field(3)?.node else { return }
     let name = creationName(rv)
     let aliases = m.strings(2)
@@ -16,7 +16,7 @@ extension PostgresDDLReader {
   }
 
   /// `CREATE MATERIALIZED VIEW … AS`; a plain `CREATE TABLE … AS` has no declared columns to draw.
-  mutating func createTableAs(_ m: ProtoMessage, _ s: Statement) {
+  mutating func createTableAs(_ m: PgMessage, _ s: Statement) {
     guard m.field(3)?.int == 24 else { return skip(s, "CREATE TABLE … AS is not modelled") }
     guard let into = m.field(2)?.message, let rv = into.field(1).map({ PgRangeVar($0.message) }),
       let query = m.field(1)?.node
@@ -128,7 +128,7 @@ extension PostgresDDLReader {
 }
 
 extension PgNode {
-  init(tag: PgTag, body: ProtoMessage) {
+  init(tag: PgTag, body: PgMessage) {
     self.tag = tag
     self.body = body
   }

@@ -41,7 +41,7 @@ struct PostgresDDLReader {
     return (reader.builder.build(), reader.report)
   }
 
-  private mutating func rawStatement(_ raw: ProtoMessage) {
+  private mutating func rawStatement(_ raw: PgMessage) {
     var node: PgNode?
     var location = 0
     var length = 0
@@ -90,7 +90,7 @@ struct PostgresDDLReader {
   }
 
   mutating func skip(_ s: Statement, _ reason: String) {
-    let start = source.tokens(in: s.range).first?.start ?? s.range.lowerBound
+    let start = source.start(of: s.range)
     report.skip(lines.summary(of: start..<s.range.upperBound), at: lines.location(of: start), reason: reason)
   }
 
@@ -150,7 +150,7 @@ struct PostgresDDLReader {
 
   // MARK: Session and small statements
 
-  private mutating func createSchema(_ m: ProtoMessage, _ s: Statement) {
+  private mutating func createSchema(_ m: PgMessage, _ s: Statement) {
     let name = m.field(1)?.string ?? ""
     guard !name.isEmpty else { return skip(s, "CREATE SCHEMA without a name is not modelled") }
     builder.addSchema(name)
@@ -160,7 +160,7 @@ struct PostgresDDLReader {
     searchPath = saved
   }
 
-  private mutating func setVariable(_ m: ProtoMessage) {
+  private mutating func setVariable(_ m: PgMessage) {
     let kind = m.field(1)?.int ?? 0
     guard m.field(2)?.string.lowercased() == "search_path" else { return report.ignore("SET") }
     switch kind {
@@ -172,7 +172,7 @@ struct PostgresDDLReader {
   }
 
   /// pg_dump opens with `SELECT pg_catalog.set_config('search_path', '', false);`.
-  private mutating func select(_ m: ProtoMessage) {
+  private mutating func select(_ m: PgMessage) {
     defer { report.ignore("SELECT") }
     guard let target = m.nodes(3).first, target.tag == .resTarget,
       let call = target.body.field(3)?.node, call.tag == .funcCall,
@@ -183,7 +183,7 @@ struct PostgresDDLReader {
     searchPath = args[1].split(separator: ",").map { String($0).trimmingSpaces().unquotedIdentifier }
   }
 
-  private mutating func sequence(_ m: ProtoMessage, creating: Bool) {
+  private mutating func sequence(_ m: PgMessage, creating: Bool) {
     report.ignore(creating ? "CREATE SEQUENCE" : "ALTER SEQUENCE")
     guard let rv = m.field(1).map({ PgRangeVar($0.message) }) else { return }
     let sequence = QualifiedName(schema: rv.schema ?? creationSchema, name: rv.name)
@@ -196,7 +196,7 @@ struct PostgresDDLReader {
     }
   }
 
-  private mutating func drop(_ m: ProtoMessage) {
+  private mutating func drop(_ m: PgMessage) {
     report.ignore("DROP")
     let kind = m.field(2)?.int ?? 0
     guard [42, 52, 24, 19].contains(kind) else { return }  // table, view, materialized view, foreign table

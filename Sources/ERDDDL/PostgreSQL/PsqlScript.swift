@@ -117,6 +117,9 @@ struct PsqlScript {
 
   /// `COPY … FROM stdin`, whatever the case and spacing.
   private func isCopyFromStdin(_ range: Range<Int>) -> Bool {
+    // Most statements are not COPY: look at the first four bytes before making words.
+    guard range.count > 4, bytes[range.lowerBound..<(range.lowerBound + 4)].map({ $0 | 0x20 }) == Array("copy".utf8)
+    else { return false }
     let words = String(decoding: bytes[range], as: UTF8.self).lowercased()
       .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
     guard words.first == "copy" else { return false }
