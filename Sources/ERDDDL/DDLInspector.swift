@@ -12,9 +12,25 @@ public struct DDLInspector: SchemaInspector {
   /// What to call the input in messages: the file's path, `stdin`, or the program.
   public let label: String
 
+  /// UTF-16 text (with its byte-order mark, as SQL Server's tools save scripts) is read as
+  /// UTF-8; a UTF-8 byte-order mark is dropped.
   public init(bytes: [UInt8], label: String) {
-    self.bytes = bytes
+    self.bytes = Self.utf8(bytes)
     self.label = label
+  }
+
+  private static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
+    let little = bytes.starts(with: [0xFF, 0xFE])
+    guard little || bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var i = 2
+    while i + 1 < bytes.count {
+      units.append(little ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+      i += 2
+    }
+    return Array(String(decoding: units, as: UTF16.self).utf8)
   }
 
   public func inspect(_ options: InspectOptions) throws -> Catalog {

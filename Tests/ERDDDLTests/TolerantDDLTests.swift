@@ -102,4 +102,18 @@ import Testing
     let error = try #require(ddlError(text, dialect: .mysql, strict: true))
     #expect(error.description.hasPrefix("test.sql:3:1: WIBBLE statements are not modelled (--strict; 1 statement(s) skipped in all)"))
   }
+
+  /// SQL Server's tools save scripts as UTF-16 with a byte-order mark; others add a UTF-8 one.
+  @Test func utf16AndByteOrderMarksAreRead() throws {
+    let sql = "CREATE TABLE [dbo].[café] ([id] int IDENTITY(1,1) NOT NULL PRIMARY KEY)\nGO\n"
+    let little: [UInt8] = [0xFF, 0xFE] + sql.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let big: [UInt8] = [0xFE, 0xFF] + sql.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(sql.utf8)
+    for bytes in [little, big, bom] {
+      #expect(InputKind.sniff(bytes) == .sql)
+      let catalog = try DDLInspector(bytes: bytes, label: "x.sql").inspect(InspectOptions())
+      #expect(catalog.engine == "mssql")
+      #expect(catalog.tableNames == ["dbo.café"])
+    }
+  }
 }

@@ -1,3 +1,5 @@
+import ERDSchema
+
 /// libpg_query's JSON parse tree, tokenized in one pass into a tape: one entry per value and
 /// key, containers knowing where they end, so any value is skipped in constant time.
 ///
@@ -177,43 +179,11 @@ struct PgTapeView {
     }
   }
 
-  /// JSON string escapes: `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX` (with pairs).
+  /// A string with escapes, decoded by erdviz's JSON parser: rare in a parse tree (quotes,
+  /// backslashes and control characters in literals and comments), so the quotes are put back
+  /// and the whole string parsed.
   private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var i = 0
-    func hex(_ at: Int) -> UInt32? {
-      guard at + 4 <= raw.count else { return nil }
-      return UInt32(String(decoding: raw[at..<(at + 4)], as: UTF8.self), radix: 16)
-    }
-    while i < raw.count {
-      let b = raw[i]
-      guard b == UInt8(ascii: "\\"), i + 1 < raw.count else {
-        out.append(b)
-        i += 1
-        continue
-      }
-      let e = raw[i + 1]
-      i += 2
-      switch e {
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "u"):
-        guard var scalar = hex(i) else { continue }
-        i += 4
-        if scalar >= 0xD800 && scalar < 0xDC00, i + 6 <= raw.count, raw[i] == UInt8(ascii: "\\"),
-          let low = hex(i + 2), low >= 0xDC00 && low < 0xE000
-        {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-          i += 6
-        }
-        out.append(contentsOf: Array(String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
-      default: out.append(e)
-      }
-    }
-    return String(decoding: out, as: UTF8.self)
+    let quoted = [UInt8(ascii: "\"")] + Array(raw) + [UInt8(ascii: "\"")]
+    return (try? JSONParser.parse(quoted))?.stringValue ?? String(decoding: raw, as: UTF8.self)
   }
 }
