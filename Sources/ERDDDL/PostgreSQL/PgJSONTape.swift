@@ -53,38 +53,25 @@ final class PgJSONTape {
   /// The entries of the JSON text, in a buffer the caller owns.
   private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws -> UnsafeMutableBufferPointer<Entry> {
     // libpg_query's JSON has about one entry per 7.5 bytes: start above that, double if short.
-    var capacity = bytes.count / 6 + 16
-    var out = UnsafeMutablePointer<Entry>.allocate(capacity: capacity)
-    var written = 0
-    func append(_ entry: Entry) {
-      if written == capacity {
-        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: out, count: written)
-        out.deallocate()
-        out = bigger
-        capacity *= 2
-      }
-      out[written] = entry
-      written += 1
-    }
-    guard let base = bytes.baseAddress else { return UnsafeMutableBufferPointer(start: out, count: 0) }
+    var out = EntryBuffer(capacity: bytes.count / 6 + 16)
+    guard let base = bytes.baseAddress else { return out.finish() }
     let count = bytes.count
     var open: [Int32] = []
     var i = 0
+    func fail(_ offset: Int) -> Malformed {
+      out.discard()
+      return Malformed(offset: offset)
+    }
     while i < count {
       let b = base[i]
       switch b {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
-        open.append(Int32(written))
-        append(Entry(kind: b == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(i), end: 0, next: 0))
+        open.append(Int32(out.count))
+        out.append(Entry(kind: b == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(i), end: 0, next: 0))
         i += 1
       case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        guard let index = open.popLast() else {
-          out.deallocate()
-          throw Malformed(offset: i)
-        }
-        out[Int(index)].next = Int32(written)
-        out[Int(index)].end = Int32(i + 1)
+        guard let index = open.popLast() else { throw fail(i) }
+        out.close(Int(index), end: i + 1)
         i += 1
       case UInt8(ascii: "\""):
         var j = i + 1
@@ -96,34 +83,63 @@ final class PgJSONTape {
           }
           j += 1
         }
-        guard j < count else {
-          out.deallocate()
-          throw Malformed(offset: i)
-        }
-        append(Entry(kind: .string, escaped: escaped, start: Int32(i + 1), end: Int32(j), next: 0))
+        guard j < count else { throw fail(i) }
+        out.append(Entry(kind: .string, escaped: escaped, start: Int32(i + 1), end: Int32(j), next: 0))
         i = j + 1
       case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
         let length = b == UInt8(ascii: "f") ? 5 : 4
+        guard i + length <= count else { throw fail(i) }
         let kind: Kind = b == UInt8(ascii: "t") ? .true : b == UInt8(ascii: "f") ? .false : .null
-        append(Entry(kind: kind, escaped: false, start: Int32(i), end: Int32(i + length), next: 0))
+        out.append(Entry(kind: kind, escaped: false, start: Int32(i), end: Int32(i + length), next: 0))
         i += length
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         var j = i + 1
         while j < count, Self.isNumberByte(base[j]) { j += 1 }
-        append(Entry(kind: .number, escaped: false, start: Int32(i), end: Int32(j), next: 0))
+        out.append(Entry(kind: .number, escaped: false, start: Int32(i), end: Int32(j), next: 0))
         i = j
       case UInt8(ascii: ":"), UInt8(ascii: ","), 0x20, 0x09, 0x0A, 0x0D:
         i += 1
       default:
-        out.deallocate()
-        throw Malformed(offset: i)
+        throw fail(i)
       }
     }
-    guard open.isEmpty else {
-      out.deallocate()
-      throw Malformed(offset: count)
+    guard open.isEmpty else { throw fail(count) }
+    return out.finish()
+  }
+
+  /// A growing buffer of entries, doubled when full; what it holds goes to the tape.
+  private struct EntryBuffer {
+    private var base: UnsafeMutablePointer<Entry>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+      self.capacity = max(capacity, 16)
+      base = .allocate(capacity: self.capacity)
     }
-    return UnsafeMutableBufferPointer(start: out, count: written)
+
+    @inline(__always)
+    mutating func append(_ entry: Entry) {
+      if count == capacity {
+        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+        bigger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity *= 2
+      }
+      base[count] = entry
+      count += 1
+    }
+
+    /// Records where the container opened at `index` ends.
+    mutating func close(_ index: Int, end: Int) {
+      base[index].next = Int32(count)
+      base[index].end = Int32(end)
+    }
+
+    func finish() -> UnsafeMutableBufferPointer<Entry> { UnsafeMutableBufferPointer(start: base, count: count) }
+
+    func discard() { base.deallocate() }
   }
 
   fileprivate static func isNumberByte(_ b: UInt8) -> Bool {

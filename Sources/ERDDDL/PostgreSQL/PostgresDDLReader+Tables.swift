@@ -42,6 +42,15 @@ extension PostgresDDLReader {
     }
     if let partitionSpec { table.partitionKey = partitionKey(partitionSpec, s) }
 
+    addElements(elements, constraints: constraints, to: &table, schema: name.schema, s)
+    builder.addTable(table, in: name.schema)
+  }
+
+  /// Columns, `LIKE` clauses and constraints, the table constraints applied after every column
+  /// as PostgreSQL does.
+  private mutating func addElements(
+    _ elements: [PgNode], constraints: [PgNode], to table: inout Table, schema: String, _ s: Statement
+  ) {
     var tableConstraints = constraints
     // Where the next element starts bounds a column's last clause (its default, say).
     var nextStart = Array(repeating: s.range.upperBound, count: elements.count)
@@ -51,18 +60,16 @@ extension PostgresDDLReader {
       following = Self.location(of: elements[i]) ?? following
     }
     for (i, element) in elements.enumerated() {
-      let next: Int? = nextStart[i]
       switch element.tag {
-      case .columnDef: columnDefinition(element.body, into: &table, schema: name.schema, limit: next ?? s.range.upperBound)
+      case .columnDef: columnDefinition(element.body, into: &table, schema: schema, limit: nextStart[i])
       case .constraint: tableConstraints.append(element)
       case .tableLikeClause: like(element.body, into: &table, s)
       default: break
       }
     }
     for constraint in tableConstraints {
-      apply(PgConstraint(constraint.body), to: &table, schema: name.schema, column: nil, limit: s.range.upperBound)
+      apply(PgConstraint(constraint.body), to: &table, schema: schema, column: nil, limit: s.range.upperBound)
     }
-    builder.addTable(table, in: name.schema)
   }
 
   static func location(of node: PgNode) -> Int? {

@@ -25,71 +25,91 @@ struct PsqlScript {
     var statementStart: Int?
     while i < bytes.count {
       let b = bytes[i]
-      switch state {
-      case .code:
-        if atLineStart, b == UInt8(ascii: "\\") {
-          metaCommands += 1
-          i = blankLine(from: i)
+      guard isCode(state) else {
+        state = stateAfter(state, at: &i)
+        atLineStart = b == 0x0A
+        i += 1
+        continue
+      }
+      if atLineStart, b == UInt8(ascii: "\\") {
+        metaCommands += 1
+        i = blankLine(from: i)
+        continue
+      }
+      if b == UInt8(ascii: ";") {
+        if let start = statementStart, isCopyFromStdin(start..<i) {
+          copyBlocks += 1
+          i = blankCopyData(after: i)
+          statementStart = nil
+          atLineStart = true
           continue
         }
-        if statementStart == nil, !isSpace(b), !(b == UInt8(ascii: "-") && peek(i + 1) == UInt8(ascii: "-")),
-          !(b == UInt8(ascii: "/") && peek(i + 1) == UInt8(ascii: "*"))
-        {
-          statementStart = i
-        }
-        switch b {
-        case UInt8(ascii: "'"):
-          let prefix = i > 0 ? bytes[i - 1] | 0x20 : 0
-          let escapes = prefix == UInt8(ascii: "e") && (i < 2 || !isWordByte(bytes[i - 2]))
-          state = .string(escapes: escapes)
-        case UInt8(ascii: "\""): state = .identifier
-        case UInt8(ascii: "-") where peek(i + 1) == UInt8(ascii: "-"): state = .lineComment
-        case UInt8(ascii: "/") where peek(i + 1) == UInt8(ascii: "*"):
-          state = .blockComment(1)
-          i += 1
-        case UInt8(ascii: "$"):
-          if let tag = dollarTag(at: i) {
-            state = .dollar(tag)
-            i += tag.count - 1
-          }
-        case UInt8(ascii: ";"):
-          if let start = statementStart, isCopyFromStdin(start..<i) {
-            copyBlocks += 1
-            i = blankCopyData(after: i)
-            statementStart = nil
-            atLineStart = true
-            continue
-          }
-          statementStart = nil
-        default: break
-        }
-      case .string(let escapes):
-        if escapes && b == UInt8(ascii: "\\") {
-          i += 1
-        } else if b == UInt8(ascii: "'") {
-          if peek(i + 1) == UInt8(ascii: "'") { i += 1 } else { state = .code }
-        }
-      case .identifier:
-        if b == UInt8(ascii: "\"") { state = .code }
-      case .dollar(let tag):
-        if b == UInt8(ascii: "$"), bytes[i...].starts(with: tag) {
-          state = .code
-          i += tag.count - 1
-        }
-      case .lineComment:
-        if b == 0x0A { state = .code }
-      case .blockComment(let depth):
-        if b == UInt8(ascii: "*"), peek(i + 1) == UInt8(ascii: "/") {
-          state = depth == 1 ? .code : .blockComment(depth - 1)
-          i += 1
-        } else if b == UInt8(ascii: "/"), peek(i + 1) == UInt8(ascii: "*") {
-          state = .blockComment(depth + 1)
-          i += 1
-        }
+        statementStart = nil
+      } else if statementStart == nil, !isSpace(b), !startsComment(at: i) {
+        statementStart = i
       }
+      state = opening(at: &i)
       atLineStart = b == 0x0A || (atLineStart && (b == 0x20 || b == 0x09) && isCode(state))
       i += 1
     }
+  }
+
+  private func startsComment(at i: Int) -> Bool {
+    (bytes[i] == UInt8(ascii: "-") && peek(i + 1) == UInt8(ascii: "-"))
+      || (bytes[i] == UInt8(ascii: "/") && peek(i + 1) == UInt8(ascii: "*"))
+  }
+
+  /// The state the byte at `i` opens in code: a string, quoted name, comment or dollar quote.
+  private func opening(at i: inout Int) -> State {
+    switch bytes[i] {
+    case UInt8(ascii: "'"):
+      let prefix = i > 0 ? bytes[i - 1] | 0x20 : 0
+      return .string(escapes: prefix == UInt8(ascii: "e") && (i < 2 || !isWordByte(bytes[i - 2])))
+    case UInt8(ascii: "\""): return .identifier
+    case UInt8(ascii: "-") where peek(i + 1) == UInt8(ascii: "-"): return .lineComment
+    case UInt8(ascii: "/") where peek(i + 1) == UInt8(ascii: "*"):
+      i += 1
+      return .blockComment(1)
+    case UInt8(ascii: "$"):
+      guard let tag = dollarTag(at: i) else { return .code }
+      i += tag.count - 1
+      return .dollar(tag)
+    default: return .code
+    }
+  }
+
+  /// The state after the byte at `i` inside a string, quoted name, comment or dollar quote.
+  private func stateAfter(_ state: State, at i: inout Int) -> State {
+    let b = bytes[i]
+    switch state {
+    case .code: return .code
+    case .string(let escapes):
+      if escapes && b == UInt8(ascii: "\\") {
+        i += 1
+      } else if b == UInt8(ascii: "'") {
+        guard peek(i + 1) == UInt8(ascii: "'") else { return .code }
+        i += 1
+      }
+    case .identifier:
+      if b == UInt8(ascii: "\"") { return .code }
+    case .dollar(let tag):
+      if b == UInt8(ascii: "$"), bytes[i...].starts(with: tag) {
+        i += tag.count - 1
+        return .code
+      }
+    case .lineComment:
+      if b == 0x0A { return .code }
+    case .blockComment(let depth):
+      if b == UInt8(ascii: "*"), peek(i + 1) == UInt8(ascii: "/") {
+        i += 1
+        return depth == 1 ? .code : .blockComment(depth - 1)
+      }
+      if b == UInt8(ascii: "/"), peek(i + 1) == UInt8(ascii: "*") {
+        i += 1
+        return .blockComment(depth + 1)
+      }
+    }
+    return state
   }
 
   private func isCode(_ state: State) -> Bool {

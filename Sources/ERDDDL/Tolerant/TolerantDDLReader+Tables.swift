@@ -107,8 +107,28 @@ extension TolerantDDLReader {
     } else {
       throw DDLSyntaxError(offset: t.current?.start ?? token.end, reason: "expected a type for column \(name)")
     }
-    var primary = false
-    var unique = false
+    let keys = columnClauses(&t, into: &column, table: &table)
+    if keys.primary {
+      table.primaryKey = PrimaryKey(name: dialect == .mssql ? keys.name : "PRIMARY", columns: [name])
+      column.nullable = false
+    }
+    if keys.unique {
+      table.uniqueConstraints.append(UniqueConstraint(name: keys.name ?? (dialect == .mssql ? nil : name), columns: [name]))
+    }
+    if let old, let i = table.columns.firstIndex(where: { $0.name.lowercased() == old.lowercased() }) {
+      column.ordinal = table.columns[i].ordinal
+      table.columns[i] = column
+    } else {
+      table.append(column: column)
+    }
+  }
+
+  /// The clauses after a column's type: nullability, default, identity, keys, comment,
+  /// generation, references and checks. Returns the keys the column declares for itself.
+  private func columnClauses(
+    _ t: inout TokenStream, into column: inout Column, table: inout Table
+  ) -> (primary: Bool, unique: Bool, name: String?) {
+    var keys: (primary: Bool, unique: Bool, name: String?) = (false, false, nil)
     var pendingName: String?
     while let current = t.current {
       guard current.kind == .word else {
@@ -136,11 +156,15 @@ extension TolerantDDLReader {
       case "PRIMARY", "KEY":
         t.advance()
         t.accept("KEY")
-        primary = true
+        keys.primary = true
+        keys.name = pendingName ?? keys.name
+        pendingName = nil
       case "UNIQUE":
         t.advance()
         t.accept("KEY")
-        unique = true
+        keys.unique = true
+        keys.name = pendingName ?? keys.name
+        pendingName = nil
       case "COMMENT":
         t.advance()
         column.comment = t.current?.text
@@ -164,7 +188,7 @@ extension TolerantDDLReader {
         column.generated = GeneratedColumn(expression: expression, stored: stored)
       case "REFERENCES":
         t.advance()
-        table.foreignKeys.append(reference(&t, columns: [name], name: pendingName, table: table))
+        table.foreignKeys.append(reference(&t, columns: [column.name], name: pendingName, table: table))
         pendingName = nil
       case "CHECK":
         t.advance()
@@ -177,19 +201,7 @@ extension TolerantDDLReader {
         t.advance()
       }
     }
-    if primary {
-      table.primaryKey = PrimaryKey(name: dialect == .mssql ? pendingName : "PRIMARY", columns: [name])
-      column.nullable = false
-    }
-    if unique {
-      table.uniqueConstraints.append(UniqueConstraint(name: pendingName ?? (dialect == .mssql ? nil : name), columns: [name]))
-    }
-    if let old, let i = table.columns.firstIndex(where: { $0.name.lowercased() == old.lowercased() }) {
-      column.ordinal = table.columns[i].ordinal
-      table.columns[i] = column
-    } else {
-      table.append(column: column)
-    }
+    return keys
   }
 
   /// The type as written: `INT UNSIGNED`, `varchar(200)`, `ENUM('a','b')`, `nvarchar(max)`,
