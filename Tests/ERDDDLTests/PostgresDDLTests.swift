@@ -140,6 +140,10 @@ import Testing
   @Test func unterminatedTextIsASyntaxError() throws {
     let error = try #require(ddlError("CREATE TABLE t (a text DEFAULT 'oops);", dialect: .postgresql))
     #expect(error.description.hasPrefix("test.sql:1:32: unterminated quoted string"))
+    // PostgreSQL quotes the rest of the input; the message keeps its first line, shortened.
+    let long = try #require(ddlError("CREATE TABLE \"t (a int);\n" + String(repeating: "CREATE TABLE x (y int);\n", count: 50)))
+    #expect(long.description.split(separator: "\n").count == 3, "\(long)")
+    #expect(long.description.hasPrefix("test.sql:1:14: unterminated quoted identifier at or near \"\"t (a int);…\""))
   }
 
   @Test func strictTurnsASkippedStatementIntoAnError() throws {

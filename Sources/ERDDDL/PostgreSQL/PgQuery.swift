@@ -22,7 +22,7 @@ enum PgQuery {
     }
     defer { pg_query_free_parse_result(result) }
     if let error = result.error {
-      let message = error.pointee.message.map { String(cString: $0) } ?? "syntax error"
+      let message = tidy(error.pointee.message.map { String(cString: $0) } ?? "syntax error")
       throw SyntaxError(message: message, offset: byteOffset(ofCharacter: Int(error.pointee.cursorpos), in: text))
     }
     guard let json = result.parse_tree else { return try body(.empty) }
@@ -33,6 +33,20 @@ enum PgQuery {
         try body(PgMessage(view: tape.view, index: 0, type: PgSchemaTable.shared.parseResultType))
       }
     }
+  }
+
+  /// PostgreSQL quotes the text it stopped at (`at or near "…"`); for an unterminated string
+  /// that is the rest of the input. Keep the message to one short line.
+  static func tidy(_ message: String) -> String {
+    let marker = " at or near \""
+    guard let range = message.range(of: marker) else {
+      return String(message.prefix { $0 != "\n" })
+    }
+    var near = message[range.upperBound...]
+    if near.hasSuffix("\"") { near = near.dropLast() }
+    let firstLine = near.prefix { $0 != "\n" }
+    let shown = firstLine.count > 40 || firstLine.count < near.count ? firstLine.prefix(40) + "…" : firstLine
+    return message[..<range.upperBound] + shown + "\""
   }
 
   /// PostgreSQL reports error positions as 1-based character counts; our locations are bytes.
