@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden install deps clean bench bench-ddl
+.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres bench-ddl
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -21,16 +21,30 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Re-record the renderers' golden files; review `git diff` before committing.
-golden: deps
-	ERDVIZ_RECORD=1 $(SWIFT) test
+## Benchmarks: ratios against the reference tools, measured in the same run.
+bench: bench-postgres bench-ddl
 
-## Benchmarks: print times and ratios, assert nothing.
-bench: bench-ddl
+bench-postgres:
+	scripts/bench-postgres
 
 ## DDL reading on a generated 5,000-table schema per dialect, against raw pg_query_parse.
 bench-ddl:
 	scripts/bench-ddl
+
+## Re-record the renderers' golden files; review `git diff` before committing.
+golden: deps
+	ERDVIZ_RECORD=1 $(SWIFT) test
+
+## Re-embed templates/ into Sources/ERDRender/Generated/Templates.swift (a test fails when stale).
+templates:
+	scripts/embed-templates
+
+## Refresh docs/shop-html.png (the README's screenshot of the sample page) from the browser tests.
+screenshot:
+	scripts/install-deps test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter samplePageScreenshot
+	mkdir -p docs && cp .build/artifacts/shop-html.png docs/shop-html.png
 
 ## Install the binary alone; it needs no file from this tree.
 install: release

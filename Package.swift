@@ -19,6 +19,12 @@ let package = Package(
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+    .systemLibrary(
+      name: "CLibPQ", pkgConfig: "libpq",
+      providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
     // libpg_query ships no .pc file: the modulemap links it by name.
     .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"]), .brew(["libpg_query"])]),
 
@@ -27,12 +33,13 @@ let package = Package(
     .target(name: "ERDInspect", dependencies: ["ERDSchema"]),
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
     .target(name: "ERDDDL", dependencies: ["ERDInspect", "ERDSQLite", "ERDSchema", "CPgQuery"]),
+    .target(name: "ERDPostgres", dependencies: ["ERDInspect", "CLibPQ"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
-    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz"]),
+    .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
     .target(
       name: "ERDViz",
-      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDDDL", "ERDGraph", "ERDRender"]),
+      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDDDL", "ERDGraph", "ERDRender"]),
     .executableTarget(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -44,6 +51,8 @@ let package = Package(
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
     .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
+    .testTarget(
+      name: "ERDPostgresTests", dependencies: ["ERDPostgres", "ERDViz", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(
       name: "ERDDDLTests", dependencies: ["ERDDDL", "ERDSQLite", "ERDGraph", "ERDRender", "ERDTestSupport"],
       exclude: ["__Golden__"]),

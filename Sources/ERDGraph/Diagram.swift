@@ -8,18 +8,21 @@ public struct Diagram: Hashable, Sendable {
   public var entities: [Entity]
   public var edges: [Edge]
   public var groups: [Group]
+  /// Enumerated types, drawn as small legends beside the tables that use them.
+  public var enums: [EnumNode]
   /// The layout direction the user asked for; nil leaves each format its own default.
   public var direction: Direction?
   public var detail: ColumnDetail
   public var title: String?
 
   public init(
-    entities: [Entity] = [], edges: [Edge] = [], groups: [Group] = [], direction: Direction? = nil,
-    detail: ColumnDetail = .all, title: String? = nil
+    entities: [Entity] = [], edges: [Edge] = [], groups: [Group] = [], enums: [EnumNode] = [],
+    direction: Direction? = nil, detail: ColumnDetail = .all, title: String? = nil
   ) {
     self.entities = entities
     self.edges = edges
     self.groups = groups
+    self.enums = enums
     self.direction = direction
     self.detail = detail
     self.title = title
@@ -41,12 +44,15 @@ public struct Entity: Hashable, Sendable {
   /// How many columns the detail level left out.
   public var hiddenColumnCount: Int
   public var comment: String?
+  /// One line per index, check, exclusion, trigger, multi-column unique or partition set, shown
+  /// under the columns at the `all` detail level.
+  public var details: [String]
   /// The group (cluster) this entity is drawn in, by `Group.key`.
   public var group: String?
 
   public init(
     name: QualifiedName, key: String, label: String, kind: EntityKind, columns: [EntityColumn] = [],
-    hiddenColumnCount: Int = 0, comment: String? = nil, group: String? = nil
+    hiddenColumnCount: Int = 0, comment: String? = nil, details: [String] = [], group: String? = nil
   ) {
     self.name = name
     self.key = key
@@ -55,6 +61,7 @@ public struct Entity: Hashable, Sendable {
     self.columns = columns
     self.hiddenColumnCount = hiddenColumnCount
     self.comment = comment
+    self.details = details
     self.group = group
   }
 
@@ -74,13 +81,19 @@ public struct EntityColumn: Hashable, Sendable {
   public var type: String
   public var nullable: Bool
   public var keys: KeyRoles
+  /// How the column gets its value, briefly: `identity`, `serial`, `generated`, `= now()`.
+  public var annotation: String?
   public var comment: String?
 
-  public init(name: String, type: String, nullable: Bool, keys: KeyRoles = [], comment: String? = nil) {
+  public init(
+    name: String, type: String, nullable: Bool, keys: KeyRoles = [], annotation: String? = nil,
+    comment: String? = nil
+  ) {
     self.name = name
     self.type = type
     self.nullable = nullable
     self.keys = keys
+    self.annotation = annotation
     self.comment = comment
   }
 }
@@ -100,6 +113,8 @@ public struct Edge: Hashable, Sendable {
   public enum Kind: String, Hashable, Sendable {
     case foreignKey
     case viewDependency
+    /// A table that `INHERITS` another: from the child to the parent.
+    case inheritance
   }
 
   public var kind: Kind
@@ -139,6 +154,23 @@ public enum Cardinality: String, Hashable, Sendable, CaseIterable {
   case zeroOrOne
   case zeroOrMany
   case oneOrMany
+}
+
+/// An enumerated type and its labels, drawn as a legend.
+public struct EnumNode: Hashable, Sendable {
+  public var name: QualifiedName
+  public var key: String
+  public var label: String
+  public var values: [String]
+  public var group: String?
+
+  public init(name: QualifiedName, key: String, label: String, values: [String], group: String? = nil) {
+    self.name = name
+    self.key = key
+    self.label = label
+    self.values = values
+    self.group = group
+  }
 }
 
 /// A cluster of entities: a schema, an app, a name prefix.

@@ -38,6 +38,14 @@ public enum DiagramBuilder {
         edges.append(edge(for: fk, of: table, named: name, parent: tables[fk.referencedTable]))
       }
     }
+    for (name, table) in catalog.allTables {
+      for parent in table.inherits where present.contains(parent) {
+        edges.append(
+          Edge(
+            kind: .inheritance, from: name, fromColumns: [], to: parent, toColumns: [], fromCardinality: .zeroOrOne,
+            toCardinality: .exactlyOne))
+      }
+    }
     if options.includeViews {
       for (name, view) in catalog.allViews {
         for dependency in view.dependencies where present.contains(dependency) {
@@ -52,9 +60,22 @@ public enum DiagramBuilder {
     let groups = multiSchema
       ? catalog.schemas.filter { s in entities.contains { $0.group == s.name } }.map { Group(key: $0.name, label: $0.name) }
       : []
+    var enums: [EnumNode] = []
+    if options.detail == .all {
+      for schema in catalog.schemas {
+        for e in schema.enums {
+          let name = QualifiedName(schema: schema.name, name: e.name)
+          enums.append(
+            EnumNode(
+              name: name, key: "enum_" + keys.key(for: name, qualified: multiSchema),
+              label: multiSchema ? name.description : name.name, values: e.values,
+              group: multiSchema ? schema.name : nil))
+        }
+      }
+    }
     return Diagram(
-      entities: entities, edges: edges, groups: groups, direction: options.direction, detail: options.detail,
-      title: options.title)
+      entities: entities, edges: edges, groups: groups, enums: enums, direction: options.direction,
+      detail: options.detail, title: options.title)
   }
 
   /// The cardinality rule, the same for every renderer:
@@ -96,6 +117,8 @@ public enum DiagramBuilder {
       }
       if keep { shown.append(entityColumn(column, roles: roles)) }
     }
+    var details: [String] = []
+    if options.detail == .all { details = EntityDetails.lines(for: table) }
     let kind: EntityKind =
       switch table.kind {
       case .table: .table
@@ -106,7 +129,7 @@ public enum DiagramBuilder {
     return Entity(
       name: name, key: key, label: multiSchema ? name.description : name.name, kind: kind, columns: shown,
       hiddenColumnCount: table.columns.filter { !$0.hidden }.count - shown.count, comment: table.comment,
-      group: multiSchema ? name.schema : nil)
+      details: details, group: multiSchema ? name.schema : nil)
   }
 
   private static func entity(
@@ -117,13 +140,15 @@ public enum DiagramBuilder {
       name: name, key: key, label: multiSchema ? name.description : name.name,
       kind: view.materialized ? .materializedView : .view, columns: shown,
       hiddenColumnCount: view.columns.count - shown.count, comment: view.comment,
-      group: multiSchema ? name.schema : nil)
+      details: options.detail == .all ? EntityDetails.lines(for: view) : [], group: multiSchema ? name.schema : nil)
   }
 
   private static func entityColumn(_ column: Column, roles: KeyRoles) -> EntityColumn {
     var type = column.type
     if let base = column.baseType, base != type { type += " (\(base))" }
-    return EntityColumn(name: column.name, type: type, nullable: column.nullable, keys: roles, comment: column.comment)
+    return EntityColumn(
+      name: column.name, type: type, nullable: column.nullable, keys: roles,
+      annotation: EntityDetails.annotation(for: column), comment: column.comment)
   }
 }
 

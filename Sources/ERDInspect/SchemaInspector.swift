@@ -9,6 +9,8 @@ public protocol SchemaInspector {
 public struct InspectOptions: Sendable {
   /// Schemas to read; empty means every non-system schema.
   public var schemas: [String]
+  /// Seconds to wait for a database server; nil leaves the source's own setting or the default.
+  public var connectTimeout: Int?
   /// Receives `--verbose` progress and warnings, one line each; never passwords.
   public var log: Log
   /// The dialect of DDL input; sniffed from the text when nil.
@@ -16,8 +18,12 @@ public struct InspectOptions: Sendable {
   /// DDL statements that erdviz does not model are errors rather than skipped.
   public var strict: Bool
 
-  public init(schemas: [String] = [], log: Log = Log(), dialect: Dialect? = nil, strict: Bool = false) {
+  public init(
+    schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log(), dialect: Dialect? = nil,
+    strict: Bool = false
+  ) {
     self.schemas = schemas
+    self.connectTimeout = connectTimeout
     self.log = log
     self.dialect = dialect
     self.strict = strict

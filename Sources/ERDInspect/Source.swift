@@ -1,4 +1,5 @@
 import ERDSchema
+import Foundation
 
 /// What the user pointed erdviz at, before anything has been read.
 public enum Source: Hashable, Sendable {
@@ -57,23 +58,5 @@ public enum Source: Hashable, Sendable {
       guard let eq = word.firstIndex(of: "=") else { return false }
       return keywords.contains(String(word[..<eq]).lowercased())
     }
-  }
-}
-
-extension String {
-  fileprivate var removingPercentEncoding: String? {
-    guard contains("%") else { return self }
-    var bytes: [UInt8] = []
-    var it = utf8.makeIterator()
-    while let b = it.next() {
-      if b == UInt8(ascii: "%"), let h = it.next(), let l = it.next(),
-        let v = UInt8(String(decoding: [h, l], as: UTF8.self), radix: 16)
-      {
-        bytes.append(v)
-      } else {
-        bytes.append(b)
-      }
-    }
-    return String(validating: bytes, as: UTF8.self)
   }
 }

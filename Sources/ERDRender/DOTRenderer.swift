@@ -23,12 +23,15 @@ public struct DOTRenderer: DiagramRenderer {
     out += "  edge [fontname=\(quote(font)), fontsize=9, color=\"\(DOTTheme.edge)\", penwidth=1.2, arrowsize=0.9, dir=both]\n"
 
     let grouped = Dictionary(grouping: diagram.entities, by: { $0.group ?? "" })
+    let enums = Dictionary(grouping: diagram.enums, by: { $0.group ?? "" })
     for entity in grouped[""] ?? [] { out += node(entity, indent: "  ") }
+    for e in enums[""] ?? [] { out += node(e, indent: "  ") }
     for (i, group) in diagram.groups.enumerated() {
       out += "  subgraph cluster_\(i + 1) {\n"
       out += "    label=\(quote(group.label)); id=\(quote("g_\(group.key)")); style=\"rounded,dashed\"; "
       out += "color=\"\(DOTTheme.clusterBorder)\"; fontcolor=\"\(DOTTheme.clusterText)\"; margin=16\n"
       for entity in grouped[group.key] ?? [] { out += node(entity, indent: "    ") }
+      for e in enums[group.key] ?? [] { out += node(e, indent: "    ") }
       out += "  }\n"
     }
 
@@ -59,10 +62,18 @@ public struct DOTRenderer: DiagramRenderer {
       let markerText = marker.isEmpty ? "" : "<FONT POINT-SIZE=\"8\" COLOR=\"\(DOTTheme.key)\">\(marker)</FONT>"
       rows += "<TD PORT=\"c\(i + 1)l\" ALIGN=\"LEFT\">\(markerText)</TD>"
       rows += "<TD ALIGN=\"LEFT\">\(name)</TD>"
-      let type = html(truncate(column.type, 40))
+      var type = html(truncate(column.type, 40))
+      if let annotation = column.annotation {
+        type += (type.isEmpty ? "" : " ") + "<FONT POINT-SIZE=\"8\">\(html(annotation))</FONT>"
+      }
       let typeText = type.isEmpty ? "" : "<FONT COLOR=\"\(DOTTheme.muted)\">\(type)</FONT>"
       rows += "<TD PORT=\"c\(i + 1)r\" ALIGN=\"LEFT\">\(typeText)</TD>"
       rows += "</TR>"
+    }
+    for (i, line) in entity.details.enumerated() {
+      let sides = i == 0 ? " SIDES=\"T\"" : ""
+      rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" ALIGN=\"LEFT\" BGCOLOR=\"\(DOTTheme.commentFill)\"\(sides)>"
+      rows += "<FONT POINT-SIZE=\"8\" COLOR=\"\(DOTTheme.muted)\">\(html(line))</FONT></TD></TR>"
     }
     if entity.hiddenColumnCount > 0 && entity.columns.count > 0 {
       let noun = entity.hiddenColumnCount == 1 ? "column" : "columns"
@@ -71,6 +82,17 @@ public struct DOTRenderer: DiagramRenderer {
     }
     rows += "\n\(indent)</TABLE>"
     return "\(indent)\(quote(entity.key)) [id=\(quote("n_\(entity.key)")), tooltip=\(quote(entity.name.description)), label=<\(rows)>]\n"
+  }
+
+  /// An enumerated type as a small legend: its name and its labels.
+  private func node(_ e: EnumNode, indent: String) -> String {
+    var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"\(DOTTheme.border)\" STYLE=\"ROUNDED\">"
+    rows += "\n\(indent)  <TR><TD BGCOLOR=\"\(DOTTheme.enumFill)\"><FONT POINT-SIZE=\"8\">enum</FONT> <B>\(html(e.label))</B></TD></TR>"
+    for value in e.values {
+      rows += "\n\(indent)  <TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTTheme.muted)\">\(html(truncate(value, 40)))</FONT></TD></TR>"
+    }
+    rows += "\n\(indent)</TABLE>"
+    return "\(indent)\(quote(e.key)) [id=\(quote("n_\(e.key)")), tooltip=\(quote("enum \(e.name.description)")), label=<\(rows)>]\n"
   }
 
   private func edge(_ edge: Edge, from: Entity, to: Entity, index: Int) -> String {
@@ -91,6 +113,9 @@ public struct DOTRenderer: DiagramRenderer {
     case .viewDependency:
       attributes.append("style=dashed, arrowtail=none, arrowhead=vee, color=\"\(DOTTheme.dependency)\"")
       attributes.append("tooltip=\(quote("\(from.label) reads \(to.label)"))")
+    case .inheritance:
+      attributes.append("arrowtail=none, arrowhead=onormal, arrowsize=1.2")
+      attributes.append("tooltip=\(quote("\(from.label) inherits \(to.label)"))")
     }
     return "\(tail) -> \(head) [\(attributes.joined(separator: ", "))]"
   }
@@ -174,6 +199,7 @@ enum DOTTheme {
   static let muted = "#5f6b76"
   static let key = "#b26b00"
   static let commentFill = "#f3f5f7"
+  static let enumFill = "#f6efd9"
   static let clusterBorder = "#9aa5b1"
   static let clusterText = "#3d4852"
 

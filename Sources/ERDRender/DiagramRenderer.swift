@@ -42,6 +42,9 @@ extension OutputFormat {
     case .pdf: return GraphvizRenderer(format: .pdf)
     case .mermaid: return MermaidRenderer()
     case .json: return JSONRenderer()
+    case .html: return HTMLRenderer()
+    case .markdown: return MarkdownRenderer()
+    case .dbml: return DBMLRenderer()
     }
   }
 }
@@ -51,6 +54,6 @@ public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
   public func render(_ input: RenderInput) throws -> Rendered {
-    Rendered(text: JSONWriter().string(input.catalog.json))
+    Rendered(bytes: JSONWriter().bytes(input.catalog.json))
   }
 }

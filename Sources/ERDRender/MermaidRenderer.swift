@@ -32,10 +32,16 @@ public struct MermaidRenderer: DiagramRenderer {
     }
     out += "erDiagram\n"
     if let direction = diagram.direction { out += "  direction \(direction.rawValue)\n" }
+    // Enumerated types and per-table details have no place in Mermaid's grammar: they go in
+    // `%%` comments, kept in the text for readers and left out of the drawing.
+    for e in diagram.enums {
+      out += "  %% enum \(Self.commentText(e.name.description)): \(Self.commentText(e.values.joined(separator: ", ")))\n"
+    }
     var ids: [String: String] = [:]
     for entity in diagram.entities {
       let id = "t_" + entity.key
       ids[entity.name.description] = id
+      for line in entity.details { out += "  %% \(Self.commentText(entity.label)): \(Self.commentText(line))\n" }
       out += "  \(id)[\"\(Self.text(entity.label))\"]"
       if entity.columns.isEmpty {
         out += "\n"
@@ -53,6 +59,8 @@ public struct MermaidRenderer: DiagramRenderer {
         out += "  \(from) \(Self.left(edge.fromCardinality))--\(Self.right(edge.toCardinality)) \(to) : \"\(Self.text(label))\"\n"
       case .viewDependency:
         out += "  \(from) }o..o{ \(to) : \"reads\"\n"
+      case .inheritance:
+        out += "  \(from) |o..|| \(to) : \"inherits\"\n"
       }
     }
     return out
@@ -65,7 +73,8 @@ public struct MermaidRenderer: DiagramRenderer {
     if column.keys.contains(.foreign) { keys.append("FK") }
     if column.keys.contains(.unique) { keys.append("UK") }
     if !keys.isEmpty { line += " " + keys.joined(separator: ", ") }
-    if let comment = column.comment, !comment.isEmpty { line += " \"\(Self.text(comment))\"" }
+    let note = [column.annotation, column.comment].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+    if !note.isEmpty { line += " \"\(Self.text(note))\"" }
     return line
   }
 
@@ -153,6 +162,11 @@ public struct MermaidRenderer: DiagramRenderer {
       }
     }
     return out
+  }
+
+  /// Text for a `%%` comment line: everything on one line.
+  static func commentText(_ s: String) -> String {
+    s.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0.value < 0x20 ? " " : String($0) }.joined()
   }
 
   /// A YAML double-quoted scalar for the front matter.

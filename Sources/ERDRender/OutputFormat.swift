@@ -1,6 +1,12 @@
 /// Every output erdviz writes, chosen by a file's extension or by `-f`.
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
   case svg, png, pdf, dot, mermaid, json
+  /// The self-contained interactive page.
+  case html
+  /// A page GitHub renders: the Mermaid diagram, then a section per table.
+  case markdown
+  /// DBML, for dbdiagram.io and dbdocs.
+  case dbml
 
   /// The format a file name asks for, from its extension (`erd.svg`, `schema.mmd`, `x.gv`).
   public init?(fileName: String) {
@@ -29,8 +35,14 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     case .dot: return ["dot", "gv"]
     case .mermaid: return ["mmd", "mermaid"]
     case .json: return ["json"]
+    case .html: return ["html", "htm"]
+    case .markdown: return ["md", "markdown"]
+    case .dbml: return ["dbml"]
     }
   }
+
+  /// Whether rendering needs the diagram (every format but the catalog's own JSON).
+  public var needsDiagram: Bool { self != .json }
 
   /// Whether the bytes are text that may go to a terminal.
   public var isText: Bool {

@@ -11,74 +11,110 @@ public struct JSONWriter: Sendable {
   }
 
   public func string(_ value: JSONValue) -> String {
-    var out = ""
-    out.reserveCapacity(4096)
+    String(decoding: bytes(value), as: UTF8.self)
+  }
+
+  /// The UTF-8 text; writing bytes rather than a `String` keeps catalogs of thousands of tables fast.
+  public func bytes(_ value: JSONValue) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(64 * 1024)
     write(value, indent: 0, into: &out)
-    if pretty { out.append("\n") }
+    if pretty { out.append(0x0A) }
     return out
   }
 
-  private func write(_ value: JSONValue, indent: Int, into out: inout String) {
+  private func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
     switch value {
-    case .null: out.append("null")
-    case .bool(let b): out.append(b ? "true" : "false")
-    case .int(let i): out.append(String(i))
-    case .double(let d): out.append(d.isFinite ? String(d) : "null")
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+    case .int(let i): out.append(contentsOf: String(i).utf8)
+    case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
     case .string(let s): writeString(s, into: &out)
     case .array(let items):
-      guard !items.isEmpty else { return out.append("[]") }
+      guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
       // Arrays of scalars stay on one line: column lists read better that way.
       let inline = !pretty || items.allSatisfy(\.isScalar)
-      out.append("[")
+      out.append(UInt8(ascii: "["))
       for (i, item) in items.enumerated() {
-        if i > 0 { out.append(inline && pretty ? ", " : ",") }
+        if i > 0 {
+          out.append(UInt8(ascii: ","))
+          if inline && pretty { out.append(0x20) }
+        }
         if !inline { newline(indent + 1, into: &out) }
         write(item, indent: indent + 1, into: &out)
       }
       if !inline { newline(indent, into: &out) }
-      out.append("]")
+      out.append(UInt8(ascii: "]"))
     case .object(let members):
-      guard !members.isEmpty else { return out.append("{}") }
-      out.append("{")
+      guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
+      out.append(UInt8(ascii: "{"))
       for (i, member) in members.enumerated() {
-        if i > 0 { out.append(",") }
+        if i > 0 { out.append(UInt8(ascii: ",")) }
         newline(indent + 1, into: &out)
         writeString(member.key, into: &out)
-        out.append(pretty ? ": " : ":")
+        out.append(UInt8(ascii: ":"))
+        if pretty { out.append(0x20) }
         write(member.value, indent: indent + 1, into: &out)
       }
       newline(indent, into: &out)
-      out.append("}")
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  private func newline(_ indent: Int, into out: inout String) {
+  private func newline(_ indent: Int, into out: inout [UInt8]) {
     guard pretty else { return }
-    out.append("\n")
-    out.append(String(repeating: "  ", count: indent))
+    out.append(0x0A)
+    for _ in 0..<(indent * 2) { out.append(0x20) }
   }
 
-  private func writeString(_ s: String, into out: inout String) {
-    out.append("\"")
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out.append("\\\"")
-      case "\\": out.append("\\\\")
-      case "\n": out.append("\\n")
-      case "\r": out.append("\\r")
-      case "\t": out.append("\\t")
-      case "<" where htmlSafe, ">" where htmlSafe, "&" where htmlSafe,
-        "\u{2028}", "\u{2029}":
-        out.append(Self.unicodeEscape(scalar.value))
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out.append(Self.unicodeEscape(scalar.value))
-        } else {
-          out.unicodeScalars.append(scalar)
+  /// Copies runs of bytes that need no escape in one go; escapes the rest.
+  private func writeString(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var s = s
+    s.withUTF8 { utf8 in
+      var runStart = 0
+      var i = 0
+      while i < utf8.count {
+        let byte = utf8[i]
+        let escape = escapeLength(utf8, at: i)
+        if escape == 0 {
+          i += 1
+          continue
         }
+        out.append(contentsOf: utf8[runStart..<i])
+        appendEscape(byte, utf8, at: i, into: &out)
+        i += escape
+        runStart = i
       }
+      out.append(contentsOf: utf8[runStart..<utf8.count])
     }
-    out.append("\"")
+    out.append(UInt8(ascii: "\""))
+  }
+
+  /// How many bytes at `i` form something to escape (0: copy as is).
+  private func escapeLength(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let byte = utf8[i]
+    switch byte {
+    case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x00..<0x20, 0x7F: return 1
+    case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): return htmlSafe ? 1 : 0
+    case 0xE2:
+      // U+2028 and U+2029 (E2 80 A8/A9) end a line in JavaScript source.
+      if i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 { return 3 }
+      return 0
+    default: return 0
+    }
+  }
+
+  private func appendEscape(_ byte: UInt8, _ utf8: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout [UInt8]) {
+    switch byte {
+    case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+    case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+    case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+    case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+    case 0x09: out.append(contentsOf: #"\t"#.utf8)
+    case 0xE2: out.append(contentsOf: Self.unicodeEscape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029).utf8)
+    default: out.append(contentsOf: Self.unicodeEscape(UInt32(byte)).utf8)
+    }
   }
 
   private static func unicodeEscape(_ value: UInt32) -> String {

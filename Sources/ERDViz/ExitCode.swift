@@ -4,7 +4,7 @@ import ERDInspect
 /// The documented exit codes (BSD sysexits), one per kind of failure.
 public enum ExitStatus: Int32, CaseIterable, Sendable {
   case ok = 0
-  /// `--check` found a stale output.
+  /// Reserved for a future `--check` that finds a committed diagram stale.
   case stale = 1
   case usage = 64
   /// The input was read but is not a schema we understand.
@@ -37,7 +37,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
   /// One line per status, for `--help` and the README.
   public static let summary = """
-    0 success; 1 --check found a stale file; 64 usage error; 65 invalid input (bad DDL, JSON or \
+    0 success; 64 usage error; 65 invalid input (bad DDL, JSON or \
     database file); 66 input missing or unreadable; 69 database or program unavailable; 70 internal \
     error; 73 cannot write an output file
     """

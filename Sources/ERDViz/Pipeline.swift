@@ -1,6 +1,7 @@
 import ERDDDL
 import ERDGraph
 import ERDInspect
+import ERDPostgres
 import ERDRender
 import ERDSQLite
 import ERDSchema
@@ -14,7 +15,7 @@ public enum Pipeline {
   public static func run(_ request: Request) throws {
     for case .file(let path, _) in request.outputs { try AtomicFile.checkWritable(path) }
     let catalog = try load(request.source, options: request.inspect, foldPartitions: request.foldPartitions)
-    let input = prepare(catalog, options: request.diagram)
+    let input = prepare(catalog, options: request.diagram, diagram: request.outputs.contains { $0.format.needsDiagram })
     request.inspect.log.info(
       "diagram: \(input.diagram.entities.count) entities, \(input.diagram.edges.count) edges")
 
@@ -37,21 +38,28 @@ public enum Pipeline {
 
   /// The catalog a source holds, partitions folded unless asked otherwise.
   public static func load(_ source: Source, options: InspectOptions, foldPartitions: Bool = true) throws -> Catalog {
-    let catalog = try inspector(for: source).inspect(options)
+    var catalog = try inspector(for: source, options: options).inspect(options)
+    if !options.schemas.isEmpty {
+      catalog.schemas.removeAll { !options.schemas.contains($0.name) }
+    }
     return foldPartitions ? catalog.foldingPartitions() : catalog
   }
 
-  /// The filtered catalog and the diagram built from it, as renderers want them.
-  public static func prepare(_ catalog: Catalog, options: DiagramOptions) -> RenderInput {
+  /// The filtered catalog and the diagram built from it, as renderers want them; `diagram: false`
+  /// skips building it when only the catalog's JSON is wanted.
+  public static func prepare(_ catalog: Catalog, options: DiagramOptions, diagram: Bool = true) -> RenderInput {
     let filtered = options.filter.apply(to: catalog).normalized()
-    return RenderInput(catalog: filtered, diagram: DiagramBuilder.build(filtered, options: options))
+    let built = diagram ? DiagramBuilder.build(filtered, options: options) : Diagram()
+    return RenderInput(catalog: filtered, diagram: built)
   }
 
   /// Chooses the inspector for a source, reading files and stdin to tell what they hold.
-  public static func inspector(for source: Source) throws -> any SchemaInspector {
+  public static func inspector(for source: Source, options: InspectOptions = InspectOptions()) throws
+    -> any SchemaInspector
+  {
     switch source {
-    case .postgres:
-      throw InspectError.unavailable("postgres", reason: "PostgreSQL inspection is not built into this erdviz yet")
+    case .postgres(let connection):
+      return PostgresInspector(connection: connection, connectTimeout: options.connectTimeout)
     case .sqliteFile(let path):
       return SQLiteInspector.file(path)
     case .file(let path):

@@ -7,21 +7,28 @@ struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect a schema and write its diagram.",
     discussion: """
-      SOURCE is an SQLite database file (told by its header, not its name), a sqlite: URL, an SQL \
-      DDL file (PostgreSQL, MySQL/MariaDB, SQLite or SQL Server; --dialect, else sniffed), an \
-      erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin when it is piped, \
-      else $DATABASE_URL.
+      SOURCE is a PostgreSQL connection (postgres://user@host:port/db, postgresql://…, or a libpq \
+      keyword string such as "host=/var/run/postgresql dbname=app"; PG* variables, ~/.pgpass and \
+      service= work as in psql), an SQLite database file (told by its header, not its name), a \
+      sqlite: URL, an SQL DDL file (PostgreSQL, MySQL/MariaDB, SQLite or SQL Server; --dialect, \
+      else sniffed), an erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin \
+      when it is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one \
+      read-only transaction, SQLite files opened read-only.
 
       With --exec, the program after -- prints the DDL; erdviz runs it without a shell. A trailing \
       -o FILE or -f FORMAT after the program's arguments is erdviz's; end the program's arguments \
       with -- to keep a final -o its own. DDL errors report file:line:column (exit 65); a program \
       that fails exits 69 with its status and the end of its stderr.
 
-      Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json.
+      Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json
+      .html (a self-contained interactive page) .md (Markdown with a Mermaid diagram) .dbml.
       Without -o the diagram goes to stdout as Mermaid, or as the format given with -f.
 
       Examples:
+        erdviz inspect postgres://localhost/dev -o erd.svg
+        erdviz inspect "host=db.internal dbname=app user=reader" --schema billing -o billing.svg
         erdviz inspect shop.db -o erd.svg -o erd.mmd
+        erdviz inspect shop.db -o erd.html
         erdviz inspect sqlite:shop.db -f json > schema.json
         erdviz inspect shop.db --include 'order*' --columns keys -o orders.svg
         cat schema.json | erdviz inspect - -o erd.svg
@@ -36,7 +43,7 @@ struct Inspect: ParsableCommand {
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to FILE; repeatable.", valueName: "FILE"))
   var outputs: [String] = []
 
-  @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json.")
+  @Option(name: [.short, .long], help: "Format for stdout: svg, png, pdf, dot, mermaid (mmd), json, html, markdown (md), dbml.")
   var format: String?
 
   @OptionGroup var drawing: DrawingOptions
@@ -46,10 +53,10 @@ struct Inspect: ParsableCommand {
   func validate() throws {
     if input.source != nil && ddl.exec { throw ValidationError("give either SOURCE or --exec, not both") }
     if let format = formatName, OutputFormat(name: format) == nil {
-      throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json)")
+      throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json, html, markdown, dbml)")
     }
     for path in allOutputs where path != "-" && OutputFormat(fileName: path) == nil {
-      throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json)")
+      throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json .html .md .dbml)")
     }
   }
 
@@ -58,7 +65,7 @@ struct Inspect: ParsableCommand {
     try reportingFailures {
       let request = Request(
         source: try ddl.source ?? input.resolve(), outputs: targets, inspect: ddl.apply(to: input.inspectOptions),
-        diagram: drawing.diagramOptions)
+        diagram: drawing.diagramOptions, foldPartitions: !input.schema.showPartitions)
       try Pipeline.run(request)
     }
   }

@@ -11,15 +11,27 @@ struct SourceOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Report progress and decisions on stderr.")
   var verbose = false
 
+  @OptionGroup var schema: SchemaOptions
+
   /// Diagnostics go to stderr, one line each, prefixed with the program's name.
   var log: Log {
     Log(verbose: verbose) { line in FileHandle.standardError.write(Data("erdviz: \(line)\n".utf8)) }
   }
 
   func resolve() throws -> Source {
-    try Source.resolve(
-      source, stdinIsTerminal: isatty(STDIN_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    try Source.resolve(source, stdinIsTerminal: !stdinIsPiped, environment: ProcessInfo.processInfo.environment)
   }
 
-  var inspectOptions: InspectOptions { InspectOptions(log: log) }
+  /// Stdin counts as input only when it is a pipe, a file or a socket: not a terminal, and not
+  /// /dev/null (what cron, CI runners and tests often leave a program with).
+  private var stdinIsPiped: Bool {
+    var info = stat()
+    guard fstat(STDIN_FILENO, &info) == 0 else { return false }
+    let type = info.st_mode & S_IFMT
+    return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+  }
+
+  var inspectOptions: InspectOptions {
+    InspectOptions(schemas: schema.schemas, connectTimeout: schema.connectTimeout, log: log)
+  }
 }

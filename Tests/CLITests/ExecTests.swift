@@ -67,12 +67,12 @@ import Testing
 }
 
 /// The real atlas-provider-django from PyPI on the test project, in all four dialects.
-@Suite(.enabled(if: DjangoProject.available, "needs ERDVIZ_PYTHON (scripts/django-venv); make test sets it"))
+@Suite(.enabled(if: DjangoProject.available, "needs ERDVIZ_DJANGO_PYTHON (scripts/django-venv); make test sets it"))
 struct DjangoProviderTests {
   static let dialects = ["postgresql", "mysql", "sqlite", "mssql"]
 
   @Test func fourDialectsGiveTheSameTablesAndForeignKeys() throws {
-    let python = try #require(DjangoProject.python, "ERDVIZ_PYTHON is not set: run scripts/django-venv")
+    let python = try #require(DjangoProject.python, "ERDVIZ_DJANGO_PYTHON is not set: run scripts/django-venv")
     let project = try DjangoProject.copy()
     var shapes: [String: [String]] = [:]
     for dialect in Self.dialects {
@@ -112,7 +112,7 @@ struct DjangoProviderTests {
 
   /// Exactly as the README and the issue write it, from the project folder.
   @Test func execDrawsTheProjectAsSVG() throws {
-    let python = try #require(DjangoProject.python, "ERDVIZ_PYTHON is not set: run scripts/django-venv")
+    let python = try #require(DjangoProject.python, "ERDVIZ_DJANGO_PYTHON is not set: run scripts/django-venv")
     let project = try DjangoProject.copy()
     let result = try run(
       Paths.binary,

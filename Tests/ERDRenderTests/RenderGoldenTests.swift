@@ -34,7 +34,7 @@ func text(_ format: OutputFormat, _ input: RenderInput) throws -> String {
   func matchesGoldenFiles(name: String) throws {
     let fixture = try #require(Self.cases.first { $0.name == name }).fixture
     let input = try renderInput(fixture)
-    for (format, ext) in [(OutputFormat.dot, "dot"), (.mermaid, "mmd"), (.json, "json")] {
+    for (format, ext) in [(OutputFormat.dot, "dot"), (.mermaid, "mmd"), (.json, "json"), (.markdown, "md"), (.dbml, "dbml")] {
       if let diff = Golden.compare(try text(format, input), to: "\(name).\(ext)", in: Golden.directory()) {
         Issue.record("\(diff)")
       }

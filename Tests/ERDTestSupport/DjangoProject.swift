@@ -3,9 +3,9 @@ import Foundation
 /// The Django project under `Tests/Fixtures/django_project`, run with the real
 /// atlas-provider-django from the virtual environment `scripts/django-venv` builds.
 public enum DjangoProject {
-  /// The venv's python, from `$ERDVIZ_PYTHON` (exported by `scripts/test`).
+  /// The venv's python, from `$ERDVIZ_DJANGO_PYTHON` (exported by `scripts/test`).
   public static let python: URL? = {
-    guard let path = ProcessInfo.processInfo.environment["ERDVIZ_PYTHON"], !path.isEmpty,
+    guard let path = ProcessInfo.processInfo.environment["ERDVIZ_DJANGO_PYTHON"], !path.isEmpty,
       FileManager.default.isExecutableFile(atPath: path)
     else { return nil }
     return URL(fileURLWithPath: path)

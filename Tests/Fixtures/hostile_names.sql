@@ -45,3 +45,18 @@ CREATE TABLE "x]]>y" (id INTEGER PRIMARY KEY, i INTEGER REFERENCES "__init__" (i
 CREATE TABLE "a_b" (id INTEGER PRIMARY KEY);
 CREATE TABLE "a-b" (id INTEGER PRIMARY KEY, ab INTEGER REFERENCES "a_b" (id));
 CREATE VIEW "view.of-things" AS SELECT "line.no", "first name" FROM "billing.invoice";
+-- Markup, script, template and URL payloads in names, comments, defaults, checks, indexes and
+-- triggers: every output must keep them as text, and the HTML page must run none of them.
+CREATE TABLE "</script><script>window.__erdvizInjected='table'</script>" ( -- <img src=x onerror="window.__erdvizInjected='comment'"> </script><script>alert('comment')</script> ]]> <!-- -->
+  id INTEGER PRIMARY KEY,
+  "<img src=x onerror=alert(1)>" TEXT DEFAULT '</script><script>window.__erdvizInjected=''default''</script>', -- javascript:window.__erdvizInjected='link'
+  "{{script}}" TEXT DEFAULT '{{catalog}}', -- {{csp}} ${alert(1)} <svg onload="window.__erdvizInjected='svg'">
+  "emoji 😀 | pipe" TEXT DEFAULT 'it''s "quoted" & <b>bold</b>', -- 😀 | pipes | *stars* _under_ #hash `tick`
+  invoice_no INTEGER NOT NULL REFERENCES "billing.invoice" ("line.no"),
+  CHECK ("emoji 😀 | pipe" <> '</script><img src=x onerror=alert(2)>')
+);
+CREATE INDEX "<svg onload=alert('index')>" ON "</script><script>window.__erdvizInjected='table'</script>" ("<img src=x onerror=alert(1)>");
+CREATE TRIGGER "<img src=x onerror=alert('trigger')>" AFTER INSERT ON "</script><script>window.__erdvizInjected='table'</script>"
+BEGIN
+  SELECT '</script><script>window.__erdvizInjected=''trigger''</script>';
+END;

@@ -1,0 +1,138 @@
+import CLibPQ
+import Foundation
+import ERDInspect
+
+/// One libpq connection, opened from any connection form libpq accepts (URL, keyword string,
+/// `PG*` variables, `~/.pgpass`, `service=`), used for reading only.
+final class PGConnection {
+  private let handle: OpaquePointer
+  /// Host, port and database, for messages; never the password.
+  let endpoint: PGEndpoint
+  /// How many queries this connection has run, so tests can hold the count fixed.
+  private(set) var queryCount = 0
+  /// Called after each query with its number; tests use it to cut the connection mid-inspection.
+  var afterQuery: ((Int) -> Void)?
+
+  private init(handle: OpaquePointer, endpoint: PGEndpoint) {
+    self.handle = handle
+    self.endpoint = endpoint
+  }
+
+  deinit { PQfinish(handle) }
+
+  /// Connects, or fails with one line naming host, port and database.
+  static func connect(_ conninfo: String, connectTimeout: Int?) throws(InspectError) -> PGConnection {
+    let secrets = PGSecrets(conninfo: conninfo)
+    // Our defaults come before `dbname`, which libpq expands from the user's URL or keyword
+    // string, so the user's own settings win; an explicit --connect-timeout comes after it.
+    var keywords = ["connect_timeout", "fallback_application_name", "dbname"]
+    var values = ["10", "erdviz", conninfo]
+    if let connectTimeout {
+      keywords.append("connect_timeout")
+      values.append(String(connectTimeout))
+    }
+    let connection = withCStringArray(keywords) { k in
+      withCStringArray(values) { v in PQconnectdbParams(k, v, 1) }
+    }
+    guard let connection else { throw .unavailable("postgres", reason: "out of memory") }
+    let endpoint = PGEndpoint(connection)
+    guard PQstatus(connection) == CONNECTION_OK else {
+      let reason = secrets.scrub(PGEndpoint.reason(String(cString: PQerrorMessage(connection))))
+      PQfinish(connection)
+      throw .unavailable(endpoint.description, reason: "cannot connect: \(reason)")
+    }
+    erd_pq_silence_notices(connection)
+    return PGConnection(handle: connection, endpoint: endpoint)
+  }
+
+  var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+  /// Runs a statement that returns no rows.
+  func execute(_ sql: String) throws(InspectError) {
+    _ = try query(sql, [], what: "setting up")
+  }
+
+  /// Runs one query with text parameters and returns its rows as text.
+  func query(_ sql: String, _ parameters: [String?], what: String) throws(InspectError) -> PGRows {
+    let result = withOptionalCStringArray(parameters) { params in
+      PQexecParams(handle, sql, Int32(parameters.count), nil, params, nil, nil, 0)
+    }
+    defer { PQclear(result) }
+    queryCount += 1
+    let status = PQresultStatus(result)
+    guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
+      if PQstatus(handle) != CONNECTION_OK {
+        throw .unavailable(endpoint.description, reason: "the server closed the connection while \(what)")
+      }
+      let message = PGEndpoint.reason(String(cString: PQresultErrorMessage(result)))
+      throw .unavailable(endpoint.description, reason: "\(what): \(message)")
+    }
+    let rows = PGRows(result)
+    afterQuery?(queryCount)
+    return rows
+  }
+}
+
+/// The rows of one result, every value as text or nil for NULL.
+struct PGRows {
+  private(set) var values: [[String?]] = []
+
+  init(_ result: OpaquePointer?) {
+    guard let result else { return }
+    let rows = PQntuples(result)
+    let columns = PQnfields(result)
+    values.reserveCapacity(Int(rows))
+    for r in 0..<rows {
+      var row: [String?] = []
+      row.reserveCapacity(Int(columns))
+      for c in 0..<columns {
+        row.append(PQgetisnull(result, r, c) == 1 ? nil : String(cString: PQgetvalue(result, r, c)))
+      }
+      values.append(row)
+    }
+  }
+}
+
+/// Where a connection goes, as messages name it: `host:port/database`, or the socket directory.
+struct PGEndpoint: CustomStringConvertible {
+  var host: String
+  var port: String
+  var database: String
+
+  init(_ connection: OpaquePointer) {
+    host = PQhost(connection).map { String(cString: $0) } ?? ""
+    port = PQport(connection).map { String(cString: $0) } ?? ""
+    database = PQdb(connection).map { String(cString: $0) } ?? ""
+  }
+
+  var description: String {
+    let place = host.hasPrefix("/") ? "socket \(host)" : (host.isEmpty ? "localhost" : host)
+    return "postgres \(place) port \(port.isEmpty ? "5432" : port) database \"\(database)\""
+  }
+
+  /// libpq's message reduced to its reason on one line: `Connection refused`,
+  /// `FATAL: password authentication failed for user "x"`.
+  static func reason(_ message: String) -> String {
+    var lines = message.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+    // Hints ("Is the server running on that host…?") repeat what the reason says.
+    lines.removeAll { $0.hasPrefix("Is the server running") || $0.hasPrefix("HINT:") }
+    var text = lines.joined(separator: "; ").split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    if let failed = text.range(of: "failed: ") { text = String(text[failed.upperBound...]) }
+    return text.isEmpty ? "unknown error" : text
+  }
+}
+
+/// Runs `body` with a C array of C strings that lives as long as the call.
+private func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+  withOptionalCStringArray(strings.map { Optional($0) }, body)
+}
+
+private func withOptionalCStringArray<R>(
+  _ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R
+) -> R {
+  var owned: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
+  owned.append(nil)  // libpq's keyword and value arrays end with NULL
+  defer { for p in owned { free(p) } }
+  let pointers: [UnsafePointer<CChar>?] = owned.map { $0.map { UnsafePointer($0) } }
+  return body(pointers)
+}

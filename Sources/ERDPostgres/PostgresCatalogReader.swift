@@ -1,0 +1,95 @@
+import ERDInspect
+import ERDSchema
+
+/// The catalog queries, one small function each; every one returns rows for all selected schemas
+/// at once, so the number of round trips does not grow with the number of tables.
+struct PostgresCatalogReader {
+  /// The number of catalog queries `read` runs (stated in the README too).
+  static let queries = 11
+
+  let connection: PGConnection
+  let log: Log
+
+  /// A relation being assembled, by its oid.
+  struct Relation {
+    var schema: String
+    var kind: Character
+    var table: Table
+    var view: View
+    var isPartition: Bool
+    /// Attribute numbers to column names, for keys that come back as numbers.
+    var attributes: [Int: String] = [:]
+
+    func names(_ attnums: String?) -> [String] {
+      (attnums ?? "").split(separator: " ").compactMap { Int($0).flatMap { attributes[$0] } }
+    }
+  }
+
+  func read(schemas wanted: [String]) throws(InspectError) -> Catalog {
+    let session = try query(SQL.session, what: "reading the session")
+    let database = session.first?[0] ?? ""
+    let readOnly = session.first?[1] ?? ""
+    log.info("postgres: database \"\(database)\", transaction_read_only = \(readOnly)")
+
+    let schemaRows = try readSchemas(wanted: wanted)
+    let oids = "{" + schemaRows.map(\.oid).joined(separator: ",") + "}"
+    var relations = try readRelations(oids)
+    try readColumns(oids, into: &relations)
+    try readConstraints(oids, into: &relations)
+    try readIndexes(oids, into: &relations)
+    try readTriggers(oids, into: &relations)
+    try readDependencies(oids, into: &relations)
+    try readInheritance(oids, into: &relations)
+    let enums = try readEnums(oids)
+    let domains = try readDomains(oids)
+
+    var schemas: [String: Schema] = [:]
+    for row in schemaRows { schemas[row.name] = Schema(name: row.name, comment: row.comment) }
+    for relation in relations.values {
+      if relation.kind == "v" || relation.kind == "m" {
+        schemas[relation.schema]?.views.append(relation.view)
+      } else {
+        schemas[relation.schema]?.tables.append(relation.table)
+      }
+    }
+    for (schema, e) in enums { schemas[schema]?.enums.append(e) }
+    for (schema, d) in domains { schemas[schema]?.domains.append(d) }
+    return Catalog(engine: "postgresql", schemas: Array(schemas.values)).normalized()
+  }
+
+  func query(_ sql: String, _ parameters: [String?] = [], what: String) throws(InspectError) -> [[String?]] {
+    try connection.query(sql, parameters, what: what).values
+  }
+
+  /// Non-system schemas (or the ones asked for); those the role may not use are left out with a warning.
+  private func readSchemas(wanted: [String]) throws(InspectError) -> [(oid: String, name: String, comment: String?)] {
+    let wantedArray: String? = wanted.isEmpty ? nil : "{" + wanted.map(Self.arrayElement).joined(separator: ",") + "}"
+    var out: [(String, String, String?)] = []
+    var found: Set<String> = []
+    for row in try query(SQL.schemas, [wantedArray], what: "reading schemas") {
+      let name = row[1] ?? ""
+      found.insert(name)
+      guard row[3] == "t" else {
+        log.warning("postgres: skipping schema \(name): permission denied (no USAGE privilege)")
+        continue
+      }
+      out.append((row[0] ?? "0", name, row[2]))
+    }
+    for name in wanted where !found.contains(name) {
+      log.warning("postgres: schema \(name) does not exist")
+    }
+    return out
+  }
+
+  /// `"a\"b"` for a PostgreSQL text-array literal.
+  static func arrayElement(_ s: String) -> String {
+    "\"" + s.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
+  }
+}
+
+extension String {
+  func replacingEvery(_ target: String, with replacement: String) -> String {
+    guard contains(target) else { return self }
+    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

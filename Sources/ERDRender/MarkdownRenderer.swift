@@ -1,0 +1,253 @@
+import ERDGraph
+import ERDSchema
+
+/// A Markdown page that GitHub renders (`-o SCHEMA.md`): the Mermaid diagram in a ```` ```mermaid ````
+/// fence, then a section per table and view with its columns, keys, indexes, checks, triggers
+/// and comments, and links between them.
+///
+/// Each section opens with an explicit `<a id="t-…">` anchor made from the entity's key (ASCII,
+/// unique), so links hold whatever the names are; GitHub keeps such ids (as `user-content-…`,
+/// which its `#…` links resolve). Names, types and SQL are code spans; comments are escaped text.
+public struct MarkdownRenderer: DiagramRenderer {
+  public init() {}
+
+  public func render(_ input: RenderInput) throws -> Rendered {
+    let mermaid = try MermaidRenderer().render(input)
+    var out = "# \(MarkdownText.text(input.displayTitle))\n\n"
+    out += "\(MarkdownText.text(input.summary))\n\n"
+    out += MarkdownText.fenced(String(decoding: mermaid.bytes, as: UTF8.self), language: "mermaid") + "\n"
+    let anchors = Self.anchors(input.diagram)
+    if !input.diagram.entities.isEmpty {
+      out += "## Tables\n\n"
+      out += input.diagram.entities.map { link($0, anchors) }.joined(separator: " · ") + "\n"
+    }
+    var incoming: [QualifiedName: [(QualifiedName, ForeignKey)]] = [:]
+    var readers: [QualifiedName: [QualifiedName]] = [:]
+    for (name, table) in input.catalog.allTables {
+      for fk in table.foreignKeys { incoming[fk.referencedTable, default: []].append((name, fk)) }
+    }
+    for (name, view) in input.catalog.allViews {
+      for source in view.dependencies { readers[source, default: []].append(name) }
+    }
+    let context = Context(input: input, anchors: anchors, incoming: incoming, readers: readers)
+    for entity in input.diagram.entities {
+      guard let definition = input.definition(of: entity) else { continue }
+      out += "\n" + section(entity, definition, context)
+    }
+    out += types(input.catalog)
+    return Rendered(text: out, warnings: mermaid.warnings)
+  }
+
+  private struct Context {
+    var input: RenderInput
+    var anchors: [QualifiedName: String]
+    var incoming: [QualifiedName: [(QualifiedName, ForeignKey)]]
+    var readers: [QualifiedName: [QualifiedName]]
+  }
+
+  /// `t-<key>`, lower-cased (anchors should not differ by case alone), numbered when that clashes.
+  static func anchors(_ diagram: Diagram) -> [QualifiedName: String] {
+    var used: Set<String> = []
+    var out: [QualifiedName: String] = [:]
+    for entity in diagram.entities {
+      let base = "t-" + entity.key.lowercased()
+      var candidate = base
+      var n = 2
+      while !used.insert(candidate).inserted {
+        candidate = "\(base)-\(n)"
+        n += 1
+      }
+      out[entity.name] = candidate
+    }
+    return out
+  }
+
+  private func link(_ entity: Entity, _ anchors: [QualifiedName: String]) -> String {
+    "[\(MarkdownText.text(entity.label))](#\(anchors[entity.name] ?? ""))"
+  }
+
+  /// A link to a table or view in the page, or its name as code when it is not drawn.
+  private func link(_ name: QualifiedName, _ context: Context) -> String {
+    guard let anchor = context.anchors[name] else { return MarkdownText.code(name.description) }
+    let label = context.input.spansSchemas ? name.description : name.name
+    return "[\(MarkdownText.text(label))](#\(anchor))"
+  }
+
+  private func section(_ entity: Entity, _ definition: EntityDefinition, _ context: Context) -> String {
+    var out = "<a id=\"\(context.anchors[entity.name] ?? "")\"></a>\n\n"
+    out += "### \(MarkdownText.text(entity.label))\n\n"
+    if entity.kind != .table { out += "*\(Self.kindName(entity.kind))*\n\n" }
+    if let comment = definition.comment, !comment.isEmpty { out += MarkdownText.paragraph(comment) + "\n\n" }
+    out += columns(definition, context)
+    var facts: [String] = []
+    switch definition {
+    case .table(let table): facts = tableFacts(table, named: entity.name, context)
+    case .view(let view): facts = viewFacts(view, named: entity.name, context)
+    }
+    if !facts.isEmpty { out += "\n" + facts.map { "- \($0)\n" }.joined() }
+    if case .view(let view) = definition, let sql = view.definition, !sql.isEmpty {
+      out += "\n" + MarkdownText.fenced(sql, language: "sql")
+    }
+    return out
+  }
+
+  private func columns(_ definition: EntityDefinition, _ context: Context) -> String {
+    let columns = definition.columns
+    guard !columns.isEmpty else { return "" }
+    var primary: Set<String> = []
+    var foreign: [String: QualifiedName] = [:]
+    var unique: Set<String> = []
+    if case .table(let table) = definition {
+      primary = Set(table.primaryKey?.columns ?? [])
+      for fk in table.foreignKeys { for c in fk.columns where foreign[c] == nil { foreign[c] = fk.referencedTable } }
+      for c in table.columns where !primary.contains(c.name) && table.isUnique([c.name]) { unique.insert(c.name) }
+    }
+    var out = "| Column | Type | Null | Default | Key | Comment |\n| --- | --- | --- | --- | --- | --- |\n"
+    for column in columns {
+      var keys: [String] = []
+      if primary.contains(column.name) { keys.append("PK") }
+      if let target = foreign[column.name] { keys.append("FK → " + link(target, context)) }
+      if unique.contains(column.name) { keys.append("UK") }
+      var type = column.type
+      if let base = column.baseType, base != type { type += " (\(base))" }
+      let cells = [
+        MarkdownText.code(column.name),
+        type.isEmpty ? "" : MarkdownText.code(type),
+        column.nullable ? "null" : "not null",
+        Self.defaultText(column),
+        keys.joined(separator: ", "),
+        column.comment.map(MarkdownText.text) ?? "",
+      ]
+      out += "| " + cells.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+
+  private static func defaultText(_ column: Column) -> String {
+    if let generated = column.generated {
+      return MarkdownText.code(generated.expression) + (generated.stored ? " (generated, stored)" : " (generated)")
+    }
+    var parts: [String] = []
+    if let value = column.defaultValue { parts.append(MarkdownText.code(value)) }
+    switch column.identity {
+    case .always, .byDefault: parts.append("identity")
+    case .serial: parts.append("serial")
+    case .autoIncrement: parts.append("auto increment")
+    case nil: break
+    }
+    return parts.joined(separator: " ")
+  }
+
+  private func tableFacts(_ table: Table, named name: QualifiedName, _ context: Context) -> [String] {
+    var facts: [String] = []
+    let code = MarkdownText.code
+    func list(_ columns: [String]) -> String { code("(" + columns.joined(separator: ", ") + ")") }
+    if let pk = table.primaryKey, pk.columns.count > 1 || pk.name != nil {
+      facts.append("**Primary key:** \(list(pk.columns))" + (pk.name.map { " \(code($0))" } ?? ""))
+    }
+    for fk in table.foreignKeys {
+      var text = "**References:** \(list(fk.columns)) → \(link(fk.referencedTable, context))"
+      if !fk.referencedColumns.isEmpty { text += " \(list(fk.referencedColumns))" }
+      var notes: [String] = []
+      if fk.onDelete != .noAction { notes.append("on delete \(fk.onDelete.rawValue.lowercased())") }
+      if fk.onUpdate != .noAction { notes.append("on update \(fk.onUpdate.rawValue.lowercased())") }
+      if fk.deferrable { notes.append(fk.initiallyDeferred ? "deferrable, initially deferred" : "deferrable") }
+      if let name = fk.name { notes.append(code(name)) }
+      facts.append(text + (notes.isEmpty ? "" : ", " + notes.joined(separator: ", ")))
+    }
+    let children = (context.incoming[name] ?? []).map { "\(link($0.0, context)) \(list($0.1.columns))" }
+    if !children.isEmpty { facts.append("**Referenced by:** " + children.joined(separator: ", ")) }
+    for u in table.uniqueConstraints {
+      facts.append("**Unique:** \(list(u.columns))" + (u.name.map { " \(code($0))" } ?? ""))
+    }
+    facts += indexFacts(table.indexes)
+    for check in table.checks {
+      facts.append("**Check:** \(code(check.expression))" + (check.name.map { " \(code($0))" } ?? ""))
+    }
+    for exclusion in table.exclusions { facts.append("**Exclusion:** \(code(exclusion.definition))") }
+    for trigger in table.triggers {
+      let when = ([trigger.timing].compactMap { $0 } + [trigger.events.joined(separator: " or ")])
+        .filter { !$0.isEmpty }.joined(separator: " ").lowercased()
+      facts.append("**Trigger:** \(code(trigger.name))" + (when.isEmpty ? "" : " \(MarkdownText.text(when))"))
+    }
+    if let key = table.partitionKey { facts.append("**Partitioned by:** \(code(key))") }
+    if !table.partitions.isEmpty {
+      facts.append("**Partitions:** " + table.partitions.map { code($0.name) }.joined(separator: ", "))
+    }
+    if !table.inherits.isEmpty {
+      facts.append("**Inherits:** " + table.inherits.map { link($0, context) }.joined(separator: ", "))
+    }
+    facts += readerFacts(name, context)
+    if let source = table.source {
+      facts.append("**Defined in:** " + code(source.file + (source.line.map { ":\($0)" } ?? "")))
+    }
+    return facts
+  }
+
+  private func indexFacts(_ indexes: [Index]) -> [String] {
+    indexes.map { index in
+      let keys = index.keys.map { key -> String in
+        switch key {
+        case .column(let name): return name
+        case .expression(let expression): return expression
+        }
+      }
+      var text = "**Index:** \(MarkdownText.code(index.name))"
+      if index.unique { text += " unique" }
+      text += " " + MarkdownText.code("(" + keys.joined(separator: ", ") + ")")
+      if let method = index.method { text += " using " + MarkdownText.code(method) }
+      if let predicate = index.predicate { text += " where " + MarkdownText.code(predicate) }
+      return text
+    }
+  }
+
+  private func viewFacts(_ view: View, named name: QualifiedName, _ context: Context) -> [String] {
+    var facts: [String] = []
+    if !view.dependencies.isEmpty {
+      facts.append("**Reads:** " + view.dependencies.map { link($0, context) }.joined(separator: ", "))
+    }
+    facts += readerFacts(name, context)
+    facts += indexFacts(view.indexes)
+    if let source = view.source {
+      facts.append("**Defined in:** " + MarkdownText.code(source.file + (source.line.map { ":\($0)" } ?? "")))
+    }
+    return facts
+  }
+
+  private func readerFacts(_ name: QualifiedName, _ context: Context) -> [String] {
+    let views = context.readers[name] ?? []
+    return views.isEmpty ? [] : ["**Read by:** " + views.map { link($0, context) }.joined(separator: ", ")]
+  }
+
+  /// Enums and domains, which columns name as their types.
+  private func types(_ catalog: Catalog) -> String {
+    var lines: [String] = []
+    let qualified = catalog.schemas.filter { !$0.enums.isEmpty || !$0.domains.isEmpty || !$0.tables.isEmpty }.count > 1
+    for schema in catalog.schemas {
+      for e in schema.enums {
+        let name = qualified ? "\(schema.name).\(e.name)" : e.name
+        lines.append("- \(MarkdownText.code(name)): enum of " + e.values.map(MarkdownText.code).joined(separator: ", "))
+      }
+      for d in schema.domains {
+        let name = qualified ? "\(schema.name).\(d.name)" : d.name
+        var text = "- \(MarkdownText.code(name)): domain over \(MarkdownText.code(d.baseType))"
+        if !d.nullable { text += ", not null" }
+        if let value = d.defaultValue { text += ", default \(MarkdownText.code(value))" }
+        for check in d.checks { text += ", check \(MarkdownText.code(check.expression))" }
+        lines.append(text)
+      }
+    }
+    return lines.isEmpty ? "" : "\n## Types\n\n" + lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func kindName(_ kind: EntityKind) -> String {
+    switch kind {
+    case .table: return "Table"
+    case .partitioned: return "Partitioned table"
+    case .foreign: return "Foreign table"
+    case .virtual: return "Virtual table"
+    case .view: return "View"
+    case .materializedView: return "Materialized view"
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import ERDGraph
+import ERDSchema
+
+/// What the page's script needs to tie the drawing to the schema: each entity's key (the SVG node
+/// is `n_<key>`) with its qualified name, and each edge's id (`e_<n>`, in diagram order) with its
+/// ends and columns.
+enum PageIndex {
+  static func json(_ diagram: Diagram, catalog: Catalog) -> JSONValue {
+    var keys: [QualifiedName: String] = [:]
+    for entity in diagram.entities { keys[entity.name] = entity.key }
+    var o = JSONObjectBuilder()
+    o.set("version", .int(1))
+    o.set("title", diagram.title)
+    o.set("engine", catalog.engine)
+    o.set("detail", diagram.detail.rawValue)
+    o.flag("multiSchema", Set(diagram.entities.map(\.name.schema)).count > 1)
+    o.set("entities", .array(diagram.entities.map(entity)))
+    var edges: [JSONValue] = []
+    for (i, edge) in diagram.edges.enumerated() {
+      // DOTRenderer numbers every edge, drawn or not, so the ids here follow the same count.
+      guard let from = keys[edge.from], let to = keys[edge.to] else { continue }
+      var e = JSONObjectBuilder()
+      e.set("id", "e_\(i + 1)")
+      e.set("kind", edge.kind.rawValue)
+      e.set("from", from)
+      e.set("to", to)
+      e.set("fromColumns", strings: edge.fromColumns)
+      e.set("toColumns", strings: edge.toColumns)
+      e.set("fromCardinality", edge.fromCardinality.rawValue)
+      e.set("toCardinality", edge.toCardinality.rawValue)
+      e.set("name", edge.name)
+      edges.append(e.value)
+    }
+    o.set("edges", .array(edges))
+    return o.value
+  }
+
+  private static func entity(_ entity: Entity) -> JSONValue {
+    var e = JSONObjectBuilder()
+    e.set("key", entity.key)
+    e.set("schema", entity.name.schema)
+    e.set("name", entity.name.name)
+    e.set("label", entity.label)
+    e.set("kind", entity.kind.rawValue)
+    e.set("group", entity.group)
+    return e.value
+  }
+}
