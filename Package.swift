@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(
       name: "ERDPostgresTests", dependencies: ["ERDPostgres", "ERDViz", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(
-      name: "ERDDDLTests", dependencies: ["ERDDDL", "ERDSQLite", "ERDGraph", "ERDRender", "ERDTestSupport"],
+      name: "ERDDDLTests", dependencies: ["ERDDDL", "ERDSQLite", "ERDGraph", "ERDRender", "ERDViz", "ERDTestSupport"],
       exclude: ["__Golden__"]),
     .testTarget(name: "ERDGraphTests", dependencies: ["ERDGraph", "ERDSQLite", "ERDTestSupport"]),
     .testTarget(
