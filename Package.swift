@@ -25,21 +25,27 @@ let package = Package(
     .systemLibrary(
       name: "CLibPQ", pkgConfig: "libpq",
       providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+    // libpg_query ships no .pc file: the modulemap links it by name.
+    .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"]), .brew(["libpg_query"])]),
 
     // The pipeline, one stage per module.
     .target(name: "ERDSchema"),
     .target(name: "ERDInspect", dependencies: ["ERDSchema"]),
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
+    .target(name: "ERDDDL", dependencies: ["ERDInspect", "ERDSQLite", "ERDSchema", "CPgQuery"]),
     .target(name: "ERDPostgres", dependencies: ["ERDInspect", "CLibPQ"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
     .target(
       name: "ERDViz",
-      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDGraph", "ERDRender"]),
+      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDDDL", "ERDGraph", "ERDRender"]),
     .executableTarget(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    // `make bench-ddl`: DDL reading against libpg_query's raw parse, on generated schemas.
+    .executableTarget(name: "ddl-bench", dependencies: ["ERDDDL", "ERDInspect"], path: "Benchmarks/DDLBench"),
 
     // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
@@ -47,6 +53,9 @@ let package = Package(
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDPostgresTests", dependencies: ["ERDPostgres", "ERDViz", "ERDTestSupport"], exclude: ["__Golden__"]),
+    .testTarget(
+      name: "ERDDDLTests", dependencies: ["ERDDDL", "ERDSQLite", "ERDGraph", "ERDRender", "ERDViz", "ERDTestSupport"],
+      exclude: ["__Golden__"]),
     .testTarget(name: "ERDGraphTests", dependencies: ["ERDGraph", "ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDRenderTests",

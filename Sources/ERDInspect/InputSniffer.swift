@@ -11,6 +11,8 @@ public enum InputKind: Hashable, Sendable {
 
   public static func sniff<C: Collection<UInt8>>(_ bytes: C) -> InputKind {
     if bytes.starts(with: sqliteHeader) { return .sqliteDatabase }
+    // SQL Server Management Studio saves scripts as UTF-16 with a byte-order mark.
+    if bytes.count > 2, bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .sql }
     var sawText = false
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     for byte in bytes.prefix(4096).dropFirst(bytes.starts(with: bom) ? 3 : 0) {

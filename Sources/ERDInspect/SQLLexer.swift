@@ -22,10 +22,16 @@ public struct SQLToken: Hashable, Sendable {
   /// 1-based line and column of the token's first byte.
   public var line: Int
   public var column: Int
+  /// A quote, bracket or comment that the input ended inside of.
+  public var unterminated = false
 
   /// Whether this is the bare word `keyword`, in any case.
   public func isWord(_ keyword: String) -> Bool {
-    kind == .word && text.count == keyword.count && text.uppercased() == keyword
+    // Byte by byte, ASCII letters folded: this runs for every token a parser looks at.
+    guard kind == .word, text.utf8.count == keyword.utf8.count else { return false }
+    return zip(text.utf8, keyword.utf8).allSatisfy { a, b in
+      a == b || (a >= 0x61 && a <= 0x7A && a - 0x20 == b)
+    }
   }
 
   public func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
@@ -92,12 +98,21 @@ public struct SQLLexer {
     return out
   }
 
+  /// The tokens from byte `offset` on, handed to `body` until it returns false. Lines and
+  /// columns are counted as if the text began at `offset`.
+  public func forEachToken(from offset: Int, _ body: (SQLToken) -> Bool) {
+    var cursor = Cursor(bytes: bytes, index: max(0, min(offset, bytes.count)))
+    while let token = next(&cursor), body(token) {}
+  }
+
   struct Cursor {
     let bytes: [UInt8]
     var index = 0
     var line = 1
     /// 1-based column of `index`, counted in Unicode scalars.
     var column = 1
+    /// Set when the last quoted run or comment reached the end of the input unclosed.
+    var unterminated = false
 
     func peek(_ offset: Int = 0) -> UInt8? {
       let i = index + offset
@@ -126,8 +141,10 @@ public struct SQLLexer {
     let start = c.index
     let line = c.line
     let column = c.column
+    c.unterminated = false
     func token(_ kind: SQLToken.Kind, _ text: String) -> SQLToken {
-      SQLToken(kind: kind, text: text, start: start, end: c.index, line: line, column: column)
+      SQLToken(
+        kind: kind, text: text, start: start, end: c.index, line: line, column: column, unterminated: c.unterminated)
     }
 
     switch byte {
@@ -144,6 +161,8 @@ public struct SQLLexer {
       if c.peek() != nil {
         c.advance()
         c.advance()
+      } else {
+        c.unterminated = true
       }
       return token(.comment, text((start + 2)..<contentEnd).trimmingSpaces())
     case UInt8(ascii: "'"):
@@ -157,7 +176,7 @@ public struct SQLLexer {
       let s = c.index
       c.advance(while: { $0 != UInt8(ascii: "]") })
       let name = text(s..<c.index)
-      if c.peek() != nil { c.advance() }
+      if c.peek() != nil { c.advance() } else { c.unterminated = true }
       return token(.quotedIdentifier, name)
     case UInt8(ascii: "$") where options.dollarQuotes:
       if let body = dollarQuoted(&c) { return token(.string, body) }
@@ -202,6 +221,7 @@ public struct SQLLexer {
   private func quoted(_ c: inout Cursor, close: UInt8, escapes: Bool) -> String {
     c.advance()  // opening quote
     var value: [UInt8] = []
+    c.unterminated = true
     while let b = c.peek() {
       if escapes, b == UInt8(ascii: "\\"), let escaped = c.peek(1) {
         value.append(unescape(escaped))
@@ -211,7 +231,10 @@ public struct SQLLexer {
       }
       c.advance()
       if b == close {
-        guard c.peek() == close else { break }
+        guard c.peek() == close else {
+          c.unterminated = false
+          break
+        }
         c.advance()
       }
       value.append(b)
@@ -240,6 +263,7 @@ public struct SQLLexer {
     while j + tag.count <= bytes.count, !bytes[j..<(j + tag.count)].elementsEqual(tag) { j += 1 }
     let bodyEnd = min(j, bytes.count)
     let end = min(bytes.count, bodyEnd + tag.count)
+    if j + tag.count > bytes.count { c.unterminated = true }
     while c.index < end { c.advance() }
     return text(bodyStart..<bodyEnd)
   }
@@ -253,6 +277,10 @@ func isWordByte(_ b: UInt8) -> Bool {
 extension String {
   /// The string without leading and trailing whitespace.
   public func trimmingSpaces() -> String {
+    // Most strings have nothing to trim; checking the bytes first spares a copy.
+    guard let first = utf8.first, let last = utf8.last else { return self }
+    func space(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) || b >= 0x80 }
+    if !space(first) && !space(last) { return self }
     var s = Substring(self)
     while let f = s.first, f.isWhitespace { s.removeFirst() }
     while let l = s.last, l.isWhitespace { s.removeLast() }

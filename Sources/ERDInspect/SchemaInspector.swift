@@ -13,11 +13,20 @@ public struct InspectOptions: Sendable {
   public var connectTimeout: Int?
   /// Receives `--verbose` progress and warnings, one line each; never passwords.
   public var log: Log
+  /// The dialect of DDL input; sniffed from the text when nil.
+  public var dialect: Dialect?
+  /// DDL statements that erdviz does not model are errors rather than skipped.
+  public var strict: Bool
 
-  public init(schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log()) {
+  public init(
+    schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log(), dialect: Dialect? = nil,
+    strict: Bool = false
+  ) {
     self.schemas = schemas
     self.connectTimeout = connectTimeout
     self.log = log
+    self.dialect = dialect
+    self.strict = strict
   }
 }
 

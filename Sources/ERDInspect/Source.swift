@@ -11,6 +11,8 @@ public enum Source: Hashable, Sendable {
   case file(String)
   /// Standard input, sniffed like a file.
   case standardInput
+  /// A provider program whose stdout is read like a file (`--exec -- PROGRAM ARGS…`).
+  case program(ProgramCommand)
 
   /// Reads a SOURCE argument. With none, stdin when it is piped, else `$DATABASE_URL`.
   public static func resolve(

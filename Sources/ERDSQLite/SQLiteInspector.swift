@@ -204,7 +204,7 @@ struct SQLiteCatalogReader {
           UniqueConstraint(name: text.uniqueNames[columns.map { $0.lowercased() }], columns: columns))
         continue
       }
-      let sql = try statements.indexSQL.rows([name]).first?.string(0) ?? ""
+      let sql = statements.indexSQL[name] ?? ""
       let parsed = SQLiteIndexText(sql: sql)
       let keys: [IndexKey] = keyRows.enumerated().map { position, key in
         if key.int(1) >= 0, let column = key[2] { return .column(column) }
@@ -257,7 +257,9 @@ extension SQLiteCatalogReader {
     let foreignKeys: SQLiteStatement
     let indexes: SQLiteStatement
     let indexColumns: SQLiteStatement
-    let indexSQL: SQLiteStatement
+    /// Every index's SQL by name, read at once: a lookup per index scans sqlite_schema each
+    /// time, which is quadratic in the index count.
+    let indexSQL: [String: String]
 
     init(_ c: SQLiteConnection) throws(InspectError) {
       columns = try c.prepare("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)")
@@ -266,7 +268,11 @@ extension SQLiteCatalogReader {
       indexes = try c.prepare("SELECT seq, name, \"unique\", origin, partial FROM pragma_index_list(?) ORDER BY name")
       indexColumns = try c.prepare(
         "SELECT seqno, cid, name, \"desc\", coll, key FROM pragma_index_xinfo(?) ORDER BY seqno")
-      indexSQL = try c.prepare("SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = ?")
+      var sql: [String: String] = [:]
+      for row in try c.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL") {
+        sql[row.string(0)] = row.string(1)
+      }
+      indexSQL = sql
     }
   }
 }

@@ -1,3 +1,4 @@
+import ERDDDL
 import ERDGraph
 import ERDInspect
 import ERDPostgres
@@ -68,6 +69,8 @@ public enum Pipeline {
       return try inspector(forContents: try InputReader.readFile(path), label: path)
     case .standardInput:
       return try inspector(forContents: try InputReader.readStandardInput(), label: "stdin")
+    case .program(let command):
+      return try inspector(forContents: try ProgramRunner.run(command), label: command.label)
     }
   }
 
@@ -75,7 +78,7 @@ public enum Pipeline {
     switch InputKind.sniff(bytes) {
     case .sqliteDatabase: return SQLiteInspector.image(bytes, label: label)
     case .json: return JSONCatalogInspector(bytes: bytes, label: label)
-    case .sql: throw .invalidInput(label, reason: "SQL DDL input is not supported by this erdviz yet")
+    case .sql: return DDLInspector(bytes: bytes, label: label)
     case .empty: throw .invalidInput(label, reason: "empty input: expected SQL DDL, an erdviz JSON catalog or an SQLite database")
     case .binary: throw .invalidInput(label, reason: "binary data that is not an SQLite database")
     }

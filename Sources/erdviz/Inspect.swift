@@ -7,12 +7,18 @@ struct Inspect: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect a schema and write its diagram.",
     discussion: """
-      SOURCE is a PostgreSQL connection (postgres://user@host:port/db, postgresql://…, or a libpq
-      keyword string such as "host=/var/run/postgresql dbname=app"; PG* variables, ~/.pgpass and
-      service= work as in psql), an SQLite database file (told by its header, not its name), a
-      sqlite: URL, an erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin when it
-      is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one read-only
-      transaction, SQLite files opened read-only.
+      SOURCE is a PostgreSQL connection (postgres://user@host:port/db, postgresql://…, or a libpq \
+      keyword string such as "host=/var/run/postgresql dbname=app"; PG* variables, ~/.pgpass and \
+      service= work as in psql), an SQLite database file (told by its header, not its name), a \
+      sqlite: URL, an SQL DDL file (PostgreSQL, MySQL/MariaDB, SQLite or SQL Server; --dialect, \
+      else sniffed), an erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin \
+      when it is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one \
+      read-only transaction, SQLite files opened read-only.
+
+      With --exec, the program after -- prints the DDL; erdviz runs it without a shell. A trailing \
+      -o FILE or -f FORMAT after the program's arguments is erdviz's; end the program's arguments \
+      with -- to keep a final -o its own. DDL errors report file:line:column (exit 65); a program \
+      that fails exits 69 with its status and the end of its stderr.
 
       Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json
       .html (a self-contained interactive page) .md (Markdown with a Mermaid diagram) .dbml.
@@ -26,6 +32,8 @@ struct Inspect: ParsableCommand {
         erdviz inspect sqlite:shop.db -f json > schema.json
         erdviz inspect shop.db --include 'order*' --columns keys -o orders.svg
         cat schema.json | erdviz inspect - -o erd.svg
+        pg_dump --schema-only shop | erdviz inspect - -o erd.svg
+        erdviz inspect --exec -- python manage.py atlas-provider-django --dialect postgresql -o erd.svg
 
       Exit codes: \(ExitStatus.summary).
       """)
@@ -40,11 +48,14 @@ struct Inspect: ParsableCommand {
 
   @OptionGroup var drawing: DrawingOptions
 
+  @OptionGroup(title: "DDL input") var ddl: DDLOptions
+
   func validate() throws {
-    if let format, OutputFormat(name: format) == nil {
+    if input.source != nil && ddl.exec { throw ValidationError("give either SOURCE or --exec, not both") }
+    if let format = formatName, OutputFormat(name: format) == nil {
       throw ValidationError("unknown format '\(format)' (use svg, png, pdf, dot, mermaid, json, html, markdown, dbml)")
     }
-    for path in outputs where path != "-" && OutputFormat(fileName: path) == nil {
+    for path in allOutputs where path != "-" && OutputFormat(fileName: path) == nil {
       throw ValidationError("cannot tell the format of '\(path)' from its extension (use .svg .png .pdf .dot .gv .mmd .json .html .md .dbml)")
     }
   }
@@ -53,16 +64,23 @@ struct Inspect: ParsableCommand {
     let targets = try self.targets()
     try reportingFailures {
       let request = Request(
-        source: try input.resolve(), outputs: targets, inspect: input.inspectOptions,
+        source: try ddl.source ?? input.resolve(), outputs: targets, inspect: ddl.apply(to: input.inspectOptions),
         diagram: drawing.diagramOptions, foldPartitions: !input.schema.showPartitions)
       try Pipeline.run(request)
     }
   }
 
+  /// Every -o file, those trailing an --exec program's arguments included.
+  private var allOutputs: [String] { outputs + ddl.trailing.outputs }
+
+  private var formatName: String? { ddl.trailing.format ?? format }
+
   /// Every -o file, then stdout when no file was named or -f asked for it.
   private func targets() throws -> [OutputTarget] {
     var seen: Set<String> = []
     var targets: [OutputTarget] = []
+    let outputs = allOutputs
+    let format = formatName
     let stdoutFormat = format.flatMap(OutputFormat.init(name:)) ?? .mermaid
     for path in outputs where seen.insert(path).inserted {
       if path == "-" {
