@@ -15,9 +15,11 @@ public enum Pipeline {
   public static func run(_ request: Request) throws {
     for case .file(let path, _) in request.outputs { try AtomicFile.checkWritable(path) }
     let catalog = try load(request.source, options: request.inspect, foldPartitions: request.foldPartitions)
-    let input = prepare(catalog, options: request.diagram, diagram: request.outputs.contains { $0.format.needsDiagram })
-    request.inspect.log.info(
-      "diagram: \(input.diagram.entities.count) entities, \(input.diagram.edges.count) edges")
+    let needsDiagram = request.outputs.contains { $0.format.needsDiagram }
+    let input = prepare(catalog, options: request.diagram, diagram: needsDiagram)
+    if needsDiagram {
+      request.inspect.log.info("diagram: \(input.diagram.entities.count) entities, \(input.diagram.edges.count) edges")
+    }
 
     var rendered: [(OutputTarget, Rendered)] = []
     for target in request.outputs {
