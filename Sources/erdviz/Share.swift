@@ -34,11 +34,20 @@ struct Share: ParsableCommand {
 
   @OptionGroup var drawing: DrawingOptions
 
+  @OptionGroup(title: "DDL input") var ddl: DDLOptions
+
+  func validate() throws {
+    if input.source != nil && ddl.exec { throw ValidationError("give either SOURCE or --exec, not both") }
+    if !ddl.trailing.outputs.isEmpty || ddl.trailing.format != nil {
+      throw ValidationError("share prints links and writes no file: drop -o/-f after the program")
+    }
+  }
+
   func run() throws {
     try reportingFailures {
       let links = try Sharing.links(
-        try input.resolve(), inspect: input.inspectOptions, diagram: drawing.diagramOptions,
-        foldPartitions: !input.schema.showPartitions)
+        try ddl.source ?? input.resolve(), inspect: ddl.apply(to: input.inspectOptions),
+        diagram: drawing.diagramOptions, foldPartitions: !input.schema.showPartitions)
       let width = ShareService.allCases.map(\.label.count).max() ?? 0
       var out = ""
       for shared in links where link == nil || shared.service == link {

@@ -17,6 +17,21 @@ import Testing
     #expect(lines[2].hasPrefix("dbdiagram.io  https://dbdiagram.io/embed#c=pako%3A"))
   }
 
+  /// DDL reaches `share` as it reaches `inspect`: with --dialect, and from a provider with --exec.
+  @Test func readsDDLWithADialectAndFromPrograms() throws {
+    let dir = try Paths.temporaryDirectory()
+    let ddl = "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));\n"
+    try Data(ddl.utf8).write(to: dir.appendingPathComponent("plain.sql"))
+    let fromFile = try run(Paths.binary, ["share", "plain.sql", "--dialect", "mysql", "--link", "dbdiagram"], in: dir)
+    #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    let inspected = try run(Paths.binary, ["inspect", "plain.sql", "--dialect", "mysql", "-f", "json"], in: dir)
+    #expect(inspected.stdoutText.contains("\"name\": \"default\""), "the MySQL dialect put the tables in `default`")
+    let fromProgram = try run(
+      Paths.binary, ["share", "--dialect", "mysql", "--link", "dbdiagram", "--exec", "--", "cat", "plain.sql"], in: dir)
+    #expect(fromProgram.status == 0, "\(fromProgram.stderr)")
+    #expect(fromProgram.stdout == fromFile.stdout)
+  }
+
   /// The link decodes (base64url → inflate → JSON, by node) to exactly what `erdviz inspect` prints.
   @Test(.enabled(if: Browser.node != nil || Paths.toolsRequired, "needs node"))
   func mermaidLiveLinkCarriesWhatInspectPrints() throws {
