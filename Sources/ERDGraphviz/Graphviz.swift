@@ -1,4 +1,5 @@
 import CGraphviz
+import Foundation
 import Synchronization
 
 /// Lays out DOT text and renders it in-process with Graphviz's C library (libgvc); no `dot`
@@ -96,16 +97,7 @@ private enum GraphvizMessages {
 
 private func graphvizErrorHandler(_ message: UnsafeMutablePointer<CChar>?) -> Int32 {
   guard let message else { return 0 }
-  let text = String(cString: message).trimmingCharacters()
+  let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
   if !text.isEmpty { GraphvizMessages.lines.append(text) }
   return 0
-}
-
-extension String {
-  fileprivate func trimmingCharacters() -> String {
-    var s = Substring(self)
-    while let c = s.last, c.isWhitespace { s.removeLast() }
-    while let c = s.first, c.isWhitespace { s.removeFirst() }
-    return String(s)
-  }
 }

@@ -42,15 +42,8 @@ struct PGSecrets {
   func scrub(_ text: String) -> String {
     var out = text
     for secret in secrets.sorted(by: { $0.count > $1.count }) where !secret.isEmpty {
-      out = out.replacingAll(secret, with: "********")
+      out = out.replacingOccurrences(of: secret, with: "********")
     }
     return out
-  }
-}
-
-extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    guard !target.isEmpty, contains(target) else { return self }
-    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

@@ -1,5 +1,6 @@
 import ERDInspect
 import ERDSchema
+import Foundation
 
 /// The catalog queries, one small function each; every one returns rows for all selected schemas
 /// at once, so the number of round trips does not grow with the number of tables.
@@ -83,13 +84,6 @@ struct PostgresCatalogReader {
 
   /// `"a\"b"` for a PostgreSQL text-array literal.
   static func arrayElement(_ s: String) -> String {
-    "\"" + s.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
-  }
-}
-
-extension String {
-  func replacingEvery(_ target: String, with replacement: String) -> String {
-    guard contains(target) else { return self }
-    return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }

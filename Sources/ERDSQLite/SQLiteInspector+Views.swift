@@ -1,6 +1,7 @@
 import CSQLite
 import ERDInspect
 import ERDSchema
+import Foundation
 
 /// One table or view that SQLite's authorizer saw a view's query read, and the innermost view
 /// whose expansion read it (nil when SQLite does not say).
@@ -94,11 +95,5 @@ extension SQLiteCatalogReader {
       let extra = (unattributed[name] ?? []).subtracting(explained).subtracting(own)
       views[i].dependencies = own.union(extra).sorted().map { QualifiedName(schema: "main", name: $0) }
     }
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }
