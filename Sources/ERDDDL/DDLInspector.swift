@@ -33,7 +33,7 @@ public struct DDLInspector: SchemaInspector {
     return Array(String(decoding: units, as: UTF16.self).utf8)
   }
 
-  public func inspect(_ options: InspectOptions) throws -> Catalog {
+  public func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
     try checkText()
     let dialect: Dialect
     if let forced = options.dialect {
@@ -49,7 +49,7 @@ public struct DDLInspector: SchemaInspector {
     return catalog.applying(AtlasPositions(bytes))
   }
 
-  private func read(as dialect: Dialect, options: InspectOptions) throws -> (Catalog, DDLReport) {
+  private func read(as dialect: Dialect, options: InspectOptions) throws(InspectError) -> (Catalog, DDLReport) {
     switch dialect {
     case .postgresql:
       return try PostgresDDLReader.read(bytes, label: label)
@@ -61,7 +61,7 @@ public struct DDLInspector: SchemaInspector {
   }
 
   /// SQLite's own grammar: the script run in a private in-memory database, then inspected.
-  private func readSQLite(_ options: InspectOptions) throws -> (Catalog, DDLReport) {
+  private func readSQLite(_ options: InspectOptions) throws(InspectError) -> (Catalog, DDLReport) {
     let script = try SQLiteScript.run(bytes, label: label, log: options.log)
     var report = DDLReport()
     report.statements = script.statements
@@ -72,7 +72,7 @@ public struct DDLInspector: SchemaInspector {
         lines.summary(of: failure.offset..<min(bytes.count, failure.offset + 400)),
         at: lines.location(of: failure.offset), reason: "SQLite refused it: \(failure.message)")
     }
-    guard report.statements > 0 else { throw InspectError.invalidInput(label, reason: "no SQL statements in the input") }
+    guard report.statements > 0 else { throw .invalidInput(label, reason: "no SQL statements in the input") }
     return (script.catalog, report)
   }
 

@@ -2,7 +2,7 @@ import ERDSchema
 
 /// Reads a schema from one source: a live database, a DDL text, a JSON document.
 public protocol SchemaInspector {
-  func inspect(_ options: InspectOptions) throws -> Catalog
+  func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog
 }
 
 /// What every inspector is asked to do, whatever the source.

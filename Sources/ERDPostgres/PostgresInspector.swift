@@ -18,7 +18,7 @@ public struct PostgresInspector: SchemaInspector {
     self.connectTimeout = connectTimeout
   }
 
-  public func inspect(_ options: InspectOptions) throws -> Catalog {
+  public func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
     let connection = try PGConnection.connect(self.connection, connectTimeout: connectTimeout)
     connection.afterQuery = afterQuery
     options.log.info("postgres: connected to \(connection.endpoint) (server \(connection.serverVersion))")

@@ -26,7 +26,7 @@ public struct SQLiteInspector: SchemaInspector {
     .init(origin: .script(sql, label: label))
   }
 
-  public func inspect(_ options: InspectOptions) throws -> Catalog {
+  public func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
     let connection = try open()
     options.log.info("sqlite: reading \(connection.label)")
     return try SQLiteCatalogReader(connection: connection, log: options.log).read()

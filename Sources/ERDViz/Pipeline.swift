@@ -92,11 +92,11 @@ struct JSONCatalogInspector: SchemaInspector {
   let bytes: [UInt8]
   let label: String
 
-  func inspect(_ options: InspectOptions) throws -> Catalog {
+  func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
     do {
       return try Catalog(jsonText: bytes).normalized()
     } catch {
-      throw InspectError.invalidInput(label, reason: "not an erdviz JSON catalog: \(error)")
+      throw .invalidInput(label, reason: "not an erdviz JSON catalog: \(error.description)")
     }
   }
 }
