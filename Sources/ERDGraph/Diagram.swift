@@ -5,7 +5,13 @@ import ERDSchema
 /// Everything that only changes the look (which columns show, which tables are left out, the
 /// layout direction) lives here, never in the schema model.
 public struct Diagram: Hashable, Sendable {
+  /// The tables and views drawn in full.
   public var entities: [Entity]
+  /// Tables that a drawn foreign key points at but that are not drawn themselves (a filter or a
+  /// focus left them out, or the source does not define them): name only, no columns.
+  public var stubs: [Entity]
+  /// Foreign keys, inheritance and view dependencies between drawn entities, then the foreign
+  /// keys that end at a stub.
   public var edges: [Edge]
   public var groups: [Group]
   /// Enumerated types, drawn as small legends beside the tables that use them.
@@ -13,22 +19,35 @@ public struct Diagram: Hashable, Sendable {
   /// The layout direction the user asked for; nil leaves each format its own default.
   public var direction: Direction?
   public var detail: ColumnDetail
+  /// The title the user gave, drawn above the diagram.
   public var title: String?
+  /// The heading of pages and documents: the title, else one derived from the schema.
+  public var heading: String
 
   public init(
-    entities: [Entity] = [], edges: [Edge] = [], groups: [Group] = [], enums: [EnumNode] = [],
-    direction: Direction? = nil, detail: ColumnDetail = .all, title: String? = nil
+    entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],
+    enums: [EnumNode] = [], direction: Direction? = nil, detail: ColumnDetail = .all, title: String? = nil,
+    heading: String? = nil
   ) {
     self.entities = entities
+    self.stubs = stubs
     self.edges = edges
     self.groups = groups
     self.enums = enums
     self.direction = direction
     self.detail = detail
     self.title = title
+    self.heading = heading ?? title ?? "Schema diagram"
   }
 
+  /// The drawn entity of that name; nil for a stub or a name not in the diagram.
   public func entity(_ name: QualifiedName) -> Entity? { entities.first { $0.name == name } }
+
+  /// The stub of that name, when a foreign key ends at a table that is not drawn.
+  public func stub(_ name: QualifiedName) -> Entity? { stubs.first { $0.name == name } }
+
+  /// Whether the drawn entities span several schemas, so names need their schema to be unambiguous.
+  public var spansSchemas: Bool { Set(entities.map(\.name.schema)).count > 1 }
 }
 
 /// A table or view as drawn: its columns already chosen by the detail level.
@@ -131,10 +150,14 @@ public struct Edge: Hashable, Sendable {
   /// Whether the foreign key is part of the child's primary key.
   public var identifying: Bool
   public var name: String?
+  /// What the foreign key does when its parent row goes or changes its key.
+  public var onDelete: ReferentialAction
+  public var onUpdate: ReferentialAction
 
   public init(
     kind: Kind, from: QualifiedName, fromColumns: [String], to: QualifiedName, toColumns: [String],
-    fromCardinality: Cardinality, toCardinality: Cardinality, identifying: Bool = false, name: String? = nil
+    fromCardinality: Cardinality, toCardinality: Cardinality, identifying: Bool = false, name: String? = nil,
+    onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction
   ) {
     self.kind = kind
     self.from = from
@@ -145,6 +168,8 @@ public struct Edge: Hashable, Sendable {
     self.toCardinality = toCardinality
     self.identifying = identifying
     self.name = name
+    self.onDelete = onDelete
+    self.onUpdate = onUpdate
   }
 }
 

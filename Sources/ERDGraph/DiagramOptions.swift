@@ -1,23 +1,29 @@
 import ERDSchema
 
-/// How to turn a catalog into a diagram: what to include and how much of it to show.
+/// How to turn a catalog into a diagram: what to draw and how much of it to show.
+///
+/// Everything here only changes the look; none of it changes the catalog.
 public struct DiagramOptions: Hashable, Sendable {
+  /// Which tables and views are drawn; a foreign key to one left out ends in a stub.
   public var filter: NameFilter
   public var detail: ColumnDetail
   /// nil: each format's default (left to right for Graphviz, top to bottom for Mermaid).
   public var direction: Direction?
   /// Draw views (and their dependency edges).
   public var includeViews: Bool
+  /// Draw partitions folded under their partitioned table (the default) or as tables of their own.
+  public var foldPartitions: Bool
   public var title: String?
 
   public init(
     filter: NameFilter = NameFilter(), detail: ColumnDetail = .all, direction: Direction? = nil,
-    includeViews: Bool = true, title: String? = nil
+    includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil
   ) {
     self.filter = filter
     self.detail = detail
     self.direction = direction
     self.includeViews = includeViews
+    self.foldPartitions = foldPartitions
     self.title = title
   }
 }

@@ -3,7 +3,8 @@ import ERDSchema
 /// Chooses tables and views by glob patterns over their names (`billing.*`, `*_audit`, `django_?*`).
 ///
 /// A pattern matches a qualified `schema.name` or, when it contains no dot, the bare name. With no
-/// include patterns everything is included; an exclude pattern always wins.
+/// include patterns everything is included; an exclude pattern always wins. The filter only
+/// decides what is drawn: it never removes a table, or a reference to one, from the catalog.
 public struct NameFilter: Hashable, Sendable {
   public var include: [String]
   public var exclude: [String]
@@ -23,25 +24,6 @@ public struct NameFilter: Hashable, Sendable {
   static func matches(_ pattern: String, _ name: QualifiedName) -> Bool {
     if Glob(pattern).matches(name.description) { return true }
     return !pattern.contains(".") && Glob(pattern).matches(name.name)
-  }
-
-  /// The catalog without the tables and views this filter leaves out, and without the foreign keys
-  /// and view dependencies that pointed at them.
-  public func apply(to catalog: Catalog) -> Catalog {
-    guard !isEmpty else { return catalog }
-    var copy = catalog
-    for s in copy.schemas.indices {
-      let schema = copy.schemas[s].name
-      copy.schemas[s].tables.removeAll { !admits(QualifiedName(schema: schema, name: $0.name)) }
-      copy.schemas[s].views.removeAll { !admits(QualifiedName(schema: schema, name: $0.name)) }
-      for t in copy.schemas[s].tables.indices {
-        copy.schemas[s].tables[t].foreignKeys.removeAll { !admits($0.referencedTable) }
-      }
-      for v in copy.schemas[s].views.indices {
-        copy.schemas[s].views[v].dependencies.removeAll { !admits($0) }
-      }
-    }
-    return copy
   }
 }
 

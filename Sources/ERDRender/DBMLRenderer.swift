@@ -11,12 +11,12 @@ import ERDSchema
 public struct DBMLRenderer: DiagramRenderer {
   public init() {}
 
-  public func render(_ input: RenderInput) throws -> Rendered {
-    var writer = Writer(input: input)
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
+    var writer = Writer(drawing: drawing)
     writer.project()
-    for schema in input.catalog.schemas { writer.enums(schema) }
-    for entity in input.diagram.entities {
-      if let definition = input.definition(of: entity) { writer.table(entity.name, definition, kind: entity.kind) }
+    writer.enums()
+    for entity in drawing.diagram.entities {
+      if let definition = drawing.definition(of: entity.name) { writer.table(entity.name, definition, kind: entity.kind) }
     }
     writer.references()
     writer.groups()
@@ -24,17 +24,17 @@ public struct DBMLRenderer: DiagramRenderer {
   }
 
   private struct Writer {
-    let input: RenderInput
+    let drawing: Drawing
     let qualified: Bool
     let present: Set<QualifiedName>
     var out = ""
     var warnings: [String] = []
     private var unrepresentable: [String] = []
 
-    init(input: RenderInput) {
-      self.input = input
-      qualified = input.spansSchemas
-      present = Set(input.diagram.entities.map(\.name))
+    init(drawing: Drawing) {
+      self.drawing = drawing
+      qualified = drawing.diagram.spansSchemas
+      present = Set(drawing.diagram.entities.map(\.name))
     }
 
     /// `schema.table` when the diagram spans schemas, else the table alone.
@@ -54,15 +54,16 @@ public struct DBMLRenderer: DiagramRenderer {
 
     mutating func project() {
       let engines = ["sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MySQL", "mssql": "SQL Server"]
-      out += "Project \(DBMLText.name(input.displayTitle)) {\n"
-      if let engine = input.catalog.engine { out += "  database_type: \(DBMLText.string(engines[engine] ?? engine))\n" }
-      out += "  Note: \(DBMLText.string("Drawn by erdviz: " + input.summary))\n"
+      out += "Project \(DBMLText.name(drawing.diagram.heading)) {\n"
+      if let engine = drawing.catalog.engine { out += "  database_type: \(DBMLText.string(engines[engine] ?? engine))\n" }
+      out += "  Note: \(DBMLText.string("Drawn by erdviz: " + drawing.diagram.summary))\n"
       out += "}\n"
     }
 
-    mutating func enums(_ schema: Schema) {
-      for e in schema.enums {
-        let name = qualified ? "\(checked(schema.name)).\(checked(e.name))" : checked(e.name)
+    /// Every enumerated type: columns of any drawn table may use it, whatever the detail level.
+    mutating func enums() {
+      for (qualifiedName, e) in drawing.catalog.allEnums {
+        let name = qualified ? "\(checked(qualifiedName.schema)).\(checked(e.name))" : checked(e.name)
         out += "\nEnum \(name) {\n"
         for value in e.values { out += "  \(checked(value))\n" }
         out += "}\n"
@@ -157,22 +158,17 @@ public struct DBMLRenderer: DiagramRenderer {
     /// One `Ref:` per foreign key between drawn tables: `>` many-to-one, `-` one-to-one.
     mutating func references() {
       var lines: [String] = []
-      for (name, table) in input.catalog.allTables where present.contains(name) {
-        for fk in table.foreignKeys where present.contains(fk.referencedTable) {
-          var toColumns = fk.referencedColumns
-          if toColumns.isEmpty { toColumns = input.catalog.table(fk.referencedTable)?.primaryKey?.columns ?? [] }
-          guard !fk.columns.isEmpty, fk.columns.count == toColumns.count else { continue }
-          let (child, _) = DiagramBuilder.cardinality(of: fk, in: table)
-          let relation = child == .zeroOrOne ? "-" : ">"
-          var settings: [String] = []
-          if fk.onDelete != .noAction { settings.append("delete: \(fk.onDelete.rawValue.lowercased())") }
-          if fk.onUpdate != .noAction { settings.append("update: \(fk.onUpdate.rawValue.lowercased())") }
-          var line = "Ref"
-          if let constraint = fk.name, DBMLText.canRepresent(constraint) { line += " \(DBMLText.name(constraint))" }
-          line += ": \(columnPath(name, fk.columns)) \(relation) \(columnPath(fk.referencedTable, toColumns))"
-          if !settings.isEmpty { line += " [\(settings.joined(separator: ", "))]" }
-          lines.append(line)
-        }
+      for edge in drawing.diagram.edges where edge.kind == .foreignKey && present.contains(edge.to) {
+        guard !edge.fromColumns.isEmpty, edge.fromColumns.count == edge.toColumns.count else { continue }
+        var settings: [String] = []
+        if edge.onDelete != .noAction { settings.append("delete: \(edge.onDelete.rawValue.lowercased())") }
+        if edge.onUpdate != .noAction { settings.append("update: \(edge.onUpdate.rawValue.lowercased())") }
+        var line = "Ref"
+        if let constraint = edge.name, DBMLText.canRepresent(constraint) { line += " \(DBMLText.name(constraint))" }
+        let relation = edge.fromCardinality == .zeroOrOne ? "-" : ">"
+        line += ": \(columnPath(edge.from, edge.fromColumns)) \(relation) \(columnPath(edge.to, edge.toColumns))"
+        if !settings.isEmpty { line += " [\(settings.joined(separator: ", "))]" }
+        lines.append(line)
       }
       if !lines.isEmpty { out += "\n" + lines.joined(separator: "\n") + "\n" }
     }
@@ -183,13 +179,14 @@ public struct DBMLRenderer: DiagramRenderer {
       return tableName(table) + "." + (names.count == 1 ? names[0] : "(" + names.joined(separator: ", ") + ")")
     }
 
+    /// A `TableGroup` per cluster of the diagram.
     mutating func groups() {
       guard qualified else { return }
-      for schema in input.catalog.schemas {
-        let members = input.diagram.entities.filter { $0.name.schema == schema.name }
-        guard !members.isEmpty else { continue }
-        out += "\nTableGroup \(DBMLText.name(schema.name)) {\n"
-        for entity in members { out += "  \(tableName(entity.name))\n" }
+      let members = Dictionary(grouping: drawing.diagram.entities, by: { $0.group ?? "" })
+      for group in drawing.diagram.groups {
+        guard let entities = members[group.key], !entities.isEmpty else { continue }
+        out += "\nTableGroup \(DBMLText.name(group.label)) {\n"
+        for entity in entities { out += "  \(tableName(entity.name))\n" }
         out += "}\n"
       }
     }

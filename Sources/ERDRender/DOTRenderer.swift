@@ -5,8 +5,8 @@ import ERDGraph
 public struct DOTRenderer: DiagramRenderer {
   public init() {}
 
-  public func render(_ input: RenderInput) throws -> Rendered {
-    Rendered(text: dot(for: input.diagram))
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
+    Rendered(text: dot(for: drawing.diagram))
   }
 
   public func dot(for diagram: Diagram) -> String {

@@ -1,16 +1,6 @@
 import ERDGraph
+import ERDGraphviz
 import ERDSchema
-
-/// What every renderer is given: the catalog (already filtered) and the diagram built from it.
-public struct RenderInput: Sendable {
-  public var catalog: Catalog
-  public var diagram: Diagram
-
-  public init(catalog: Catalog, diagram: Diagram) {
-    self.catalog = catalog
-    self.diagram = diagram
-  }
-}
 
 /// A renderer's bytes, with warnings for the user (a diagram too big for Mermaid, say).
 public struct Rendered: Sendable {
@@ -27,9 +17,27 @@ public struct Rendered: Sendable {
   }
 }
 
-/// Turns a diagram into the bytes of one output format.
+/// Turns a drawing into the bytes of one output format.
+///
+/// What is drawn comes from `drawing.diagram` (its entities, stubs, edges and groups); the
+/// catalog is only where a format shows detail that a diagram does not carry.
 public protocol DiagramRenderer: Sendable {
-  func render(_ input: RenderInput) throws -> Rendered
+  func render(_ drawing: Drawing) throws(RenderError) -> Rendered
+}
+
+/// Why an output could not be rendered.
+public enum RenderError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Graphviz refused the DOT or failed to lay it out.
+  case graphviz(GraphvizError)
+  /// A share link could not be encoded.
+  case share(String)
+
+  public var description: String {
+    switch self {
+    case .graphviz(let error): return error.description
+    case .share(let message): return "share: \(message)"
+    }
+  }
 }
 
 extension OutputFormat {
@@ -49,11 +57,18 @@ extension OutputFormat {
   }
 }
 
-/// The schema model in its documented JSON form.
+/// The schema model in its documented JSON form: the tables and views drawn, with every
+/// reference they make, drawn or not.
 public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
-  public func render(_ input: RenderInput) throws -> Rendered {
-    Rendered(bytes: JSONWriter().bytes(input.catalog.json))
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
+    Rendered(bytes: JSONWriter().bytes(drawing.drawnCatalog.json))
   }
+}
+
+extension Drawing {
+  /// The catalog with only the tables and views the diagram draws; their foreign keys stay,
+  /// whether or not their targets are drawn.
+  var drawnCatalog: Catalog { catalog.keeping(Set(diagram.entities.map(\.name))) }
 }

@@ -1,3 +1,4 @@
+import ERDGraph
 import ERDGraphviz
 
 /// SVG, PNG and PDF: the DOT this module writes, laid out and drawn by libgvc in-process.
@@ -6,9 +7,17 @@ public struct GraphvizRenderer: DiagramRenderer {
 
   public init(format: Graphviz.Format) { self.format = format }
 
-  public func render(_ input: RenderInput) throws -> Rendered {
-    let dot = DOTRenderer().dot(for: input.diagram)
-    let output = try Graphviz.render(dot, as: format)
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
+    let output = try Self.layout(DOTRenderer().dot(for: drawing.diagram), as: format)
     return Rendered(bytes: output.bytes, warnings: output.warnings.map { "graphviz: \($0)" })
+  }
+
+  /// Graphviz's drawing of DOT text, its errors as render errors.
+  static func layout(_ dot: String, as format: Graphviz.Format) throws(RenderError) -> Graphviz.Output {
+    do {
+      return try Graphviz.render(dot, as: format)
+    } catch {
+      throw .graphviz(error)
+    }
   }
 }

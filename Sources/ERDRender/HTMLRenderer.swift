@@ -12,38 +12,37 @@ import ERDSchema
 public struct HTMLRenderer: DiagramRenderer {
   public init() {}
 
-  public func render(_ input: RenderInput) throws -> Rendered {
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
     var warnings: [String] = []
     var drawings: [(level: ColumnDetail, svg: String)] = []
-    for level in Self.levels(first: input.diagram.detail) {
-      let diagram = level == input.diagram.detail ? input.diagram : Self.diagram(input, detail: level)
-      let output = try Graphviz.render(DOTRenderer().dot(for: diagram), as: .svg)
+    for diagram in [drawing.diagram] + drawing.otherLevels {
+      let output = try GraphvizRenderer.layout(DOTRenderer().dot(for: diagram), as: .svg)
       for line in output.warnings.map({ "graphviz: \($0)" }) where !warnings.contains(line) { warnings.append(line) }
-      drawings.append((level, InlineSVG.markup(output.bytes)))
+      drawings.append((diagram.detail, InlineSVG.markup(output.bytes)))
     }
-    return Rendered(text: page(input, drawings: drawings), warnings: warnings)
+    return Rendered(text: page(drawing, drawings: drawings), warnings: warnings)
   }
 
   /// The page around drawings already made; the first drawing is the one shown on opening.
-  func page(_ input: RenderInput, drawings: [(level: ColumnDetail, svg: String)]) -> String {
+  func page(_ drawing: Drawing, drawings: [(level: ColumnDetail, svg: String)]) -> String {
     let json = JSONWriter(htmlSafe: true, pretty: false)
     var levels = ""
-    for drawing in drawings.dropFirst() {
-      levels += "<template id=\"level-\(drawing.level.rawValue)\">\(drawing.svg)</template>\n"
+    for other in drawings.dropFirst() {
+      levels += "<template id=\"level-\(other.level.rawValue)\">\(other.svg)</template>\n"
     }
-    let index = PageIndex.json(input.diagram, catalog: input.catalog)
+    let index = PageIndex.json(drawing.diagram, engine: drawing.catalog.engine)
     return PageTemplate.fill(
       Templates.pageHTML,
       [
         "csp": Self.contentSecurityPolicy,
-        "title": PageTemplate.escape(input.displayTitle),
-        "stats": PageTemplate.escape(input.summary),
+        "title": PageTemplate.escape(drawing.diagram.heading),
+        "stats": PageTemplate.escape(drawing.diagram.summary),
         "style": Templates.pageCSS,
         "script": Templates.pageJS,
         "svg": drawings.first?.svg ?? "",
         "levels": levels,
         "index": json.string(index),
-        "catalog": json.string(input.catalog.json),
+        "catalog": json.string(drawing.drawnCatalog.json),
       ])
   }
 
@@ -56,19 +55,4 @@ public struct HTMLRenderer: DiagramRenderer {
     "base-uri 'none'",
     "form-action 'none'",
   ].joined(separator: "; ")
-
-  /// The requested level first, then the other two, so the switch needs no Graphviz in the page.
-  static func levels(first: ColumnDetail) -> [ColumnDetail] {
-    [first] + ColumnDetail.allCases.filter { $0 != first }
-  }
-
-  /// The same diagram at another detail level. The catalog is already filtered, so only the
-  /// look is carried over; views were left out exactly when the catalog has some and none is drawn.
-  static func diagram(_ input: RenderInput, detail: ColumnDetail) -> Diagram {
-    let views = input.catalog.allViews.isEmpty || input.diagram.entities.contains { $0.kind.isView }
-    return DiagramBuilder.build(
-      input.catalog,
-      options: DiagramOptions(
-        detail: detail, direction: input.diagram.direction, includeViews: views, title: input.diagram.title))
-  }
 }

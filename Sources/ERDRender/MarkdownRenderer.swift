@@ -11,38 +11,49 @@ import ERDSchema
 public struct MarkdownRenderer: DiagramRenderer {
   public init() {}
 
-  public func render(_ input: RenderInput) throws -> Rendered {
-    let mermaid = try MermaidRenderer().render(input)
-    var out = "# \(MarkdownText.text(input.displayTitle))\n\n"
-    out += "\(MarkdownText.text(input.summary))\n\n"
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
+    let diagram = drawing.diagram
+    let mermaid = try MermaidRenderer().render(drawing)
+    var out = "# \(MarkdownText.text(diagram.heading))\n\n"
+    out += "\(MarkdownText.text(diagram.summary))\n\n"
     out += MarkdownText.fenced(String(decoding: mermaid.bytes, as: UTF8.self), language: "mermaid") + "\n"
-    let anchors = Self.anchors(input.diagram)
-    if !input.diagram.entities.isEmpty {
+    let context = Context(drawing)
+    if !diagram.entities.isEmpty {
       out += "## Tables\n\n"
-      out += input.diagram.entities.map { link($0, anchors) }.joined(separator: " · ") + "\n"
+      out += diagram.entities.map { link($0, context.anchors) }.joined(separator: " · ") + "\n"
     }
-    var incoming: [QualifiedName: [(QualifiedName, ForeignKey)]] = [:]
-    var readers: [QualifiedName: [QualifiedName]] = [:]
-    for (name, table) in input.catalog.allTables {
-      for fk in table.foreignKeys { incoming[fk.referencedTable, default: []].append((name, fk)) }
-    }
-    for (name, view) in input.catalog.allViews {
-      for source in view.dependencies { readers[source, default: []].append(name) }
-    }
-    let context = Context(input: input, anchors: anchors, incoming: incoming, readers: readers)
-    for entity in input.diagram.entities {
-      guard let definition = input.definition(of: entity) else { continue }
+    for entity in diagram.entities {
+      guard let definition = drawing.definition(of: entity.name) else { continue }
       out += "\n" + section(entity, definition, context)
     }
-    out += types(input.catalog)
+    out += types(context)
     return Rendered(text: out, warnings: mermaid.warnings)
   }
 
+  /// What every section needs: anchors, and the diagram's edges by the entity they end at.
   private struct Context {
-    var input: RenderInput
+    var drawing: Drawing
     var anchors: [QualifiedName: String]
-    var incoming: [QualifiedName: [(QualifiedName, ForeignKey)]]
-    var readers: [QualifiedName: [QualifiedName]]
+    /// Foreign keys from drawn tables, by the table they reference: the child and its columns.
+    var incoming: [QualifiedName: [(QualifiedName, [String])]] = [:]
+    /// The drawn views reading each relation.
+    var readers: [QualifiedName: [QualifiedName]] = [:]
+    /// The relations each drawn view reads.
+    var reads: [QualifiedName: [QualifiedName]] = [:]
+
+    init(_ drawing: Drawing) {
+      self.drawing = drawing
+      anchors = MarkdownRenderer.anchors(drawing.diagram)
+      for edge in drawing.diagram.edges {
+        switch edge.kind {
+        case .foreignKey: incoming[edge.to, default: []].append((edge.from, edge.fromColumns))
+        case .viewDependency:
+          readers[edge.to, default: []].append(edge.from)
+          reads[edge.from, default: []].append(edge.to)
+        case .inheritance: break
+        }
+      }
+    }
   }
 
   /// `t-<key>`, lower-cased (anchors should not differ by case alone), numbered when that clashes.
@@ -69,7 +80,7 @@ public struct MarkdownRenderer: DiagramRenderer {
   /// A link to a table or view in the page, or its name as code when it is not drawn.
   private func link(_ name: QualifiedName, _ context: Context) -> String {
     guard let anchor = context.anchors[name] else { return MarkdownText.code(name.description) }
-    let label = context.input.spansSchemas ? name.description : name.name
+    let label = context.drawing.diagram.spansSchemas ? name.description : name.name
     return "[\(MarkdownText.text(label))](#\(anchor))"
   }
 
@@ -155,7 +166,7 @@ public struct MarkdownRenderer: DiagramRenderer {
       if let name = fk.name { notes.append(code(name)) }
       facts.append(text + (notes.isEmpty ? "" : ", " + notes.joined(separator: ", ")))
     }
-    let children = (context.incoming[name] ?? []).map { "\(link($0.0, context)) \(list($0.1.columns))" }
+    let children = (context.incoming[name] ?? []).map { "\(link($0.0, context)) \(list($0.1))" }
     if !children.isEmpty { facts.append("**Referenced by:** " + children.joined(separator: ", ")) }
     for u in table.uniqueConstraints {
       facts.append("**Unique:** \(list(u.columns))" + (u.name.map { " \(code($0))" } ?? ""))
@@ -203,8 +214,8 @@ public struct MarkdownRenderer: DiagramRenderer {
 
   private func viewFacts(_ view: View, named name: QualifiedName, _ context: Context) -> [String] {
     var facts: [String] = []
-    if !view.dependencies.isEmpty {
-      facts.append("**Reads:** " + view.dependencies.map { link($0, context) }.joined(separator: ", "))
+    if let reads = context.reads[name], !reads.isEmpty {
+      facts.append("**Reads:** " + reads.map { link($0, context) }.joined(separator: ", "))
     }
     facts += readerFacts(name, context)
     facts += indexFacts(view.indexes)
@@ -219,18 +230,21 @@ public struct MarkdownRenderer: DiagramRenderer {
     return views.isEmpty ? [] : ["**Read by:** " + views.map { link($0, context) }.joined(separator: ", ")]
   }
 
-  /// Enums and domains, which columns name as their types.
-  private func types(_ catalog: Catalog) -> String {
+  /// Enums and domains, which columns name as their types, schema by schema.
+  private func types(_ context: Context) -> String {
+    let catalog = context.drawing.catalog
+    let enums = Dictionary(grouping: catalog.allEnums, by: \.name.schema)
+    let domains = Dictionary(grouping: catalog.allDomains, by: \.name.schema)
+    let tableSchemas = context.drawing.diagram.entities.filter { !$0.kind.isView }.map(\.name.schema)
+    let qualified = Set(Array(enums.keys) + Array(domains.keys) + tableSchemas).count > 1
+    func name(_ n: QualifiedName) -> String { MarkdownText.code(qualified ? n.description : n.name) }
     var lines: [String] = []
-    let qualified = catalog.schemas.filter { !$0.enums.isEmpty || !$0.domains.isEmpty || !$0.tables.isEmpty }.count > 1
-    for schema in catalog.schemas {
-      for e in schema.enums {
-        let name = qualified ? "\(schema.name).\(e.name)" : e.name
-        lines.append("- \(MarkdownText.code(name)): enum of " + e.values.map(MarkdownText.code).joined(separator: ", "))
+    for schema in Set(enums.keys).union(domains.keys).sorted() {
+      for (n, e) in enums[schema] ?? [] {
+        lines.append("- \(name(n)): enum of " + e.values.map(MarkdownText.code).joined(separator: ", "))
       }
-      for d in schema.domains {
-        let name = qualified ? "\(schema.name).\(d.name)" : d.name
-        var text = "- \(MarkdownText.code(name)): domain over \(MarkdownText.code(d.baseType))"
+      for (n, d) in domains[schema] ?? [] {
+        var text = "- \(name(n)): domain over \(MarkdownText.code(d.baseType))"
         if !d.nullable { text += ", not null" }
         if let value = d.defaultValue { text += ", default \(MarkdownText.code(value))" }
         for check in d.checks { text += ", check \(MarkdownText.code(check.expression))" }

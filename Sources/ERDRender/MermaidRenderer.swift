@@ -13,12 +13,12 @@ public struct MermaidRenderer: DiagramRenderer {
 
   public init() {}
 
-  public func render(_ input: RenderInput) throws -> Rendered {
-    let text = mermaid(for: input.diagram)
+  public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
+    let text = mermaid(for: drawing.diagram)
     var warnings: [String] = []
-    if text.utf8.count > Self.maxTextSize || input.diagram.edges.count > Self.maxEdges {
+    if text.utf8.count > Self.maxTextSize || drawing.diagram.edges.count > Self.maxEdges {
       warnings.append(
-        "mermaid: \(text.utf8.count) characters and \(input.diagram.edges.count) relationships exceed Mermaid's "
+        "mermaid: \(text.utf8.count) characters and \(drawing.diagram.edges.count) relationships exceed Mermaid's "
           + "default limits (\(Self.maxTextSize) characters, \(Self.maxEdges) edges); GitHub and mermaid.live will "
           + "not draw it: narrow it with --include/--exclude or --columns keys, or use the HTML page")
     }

@@ -41,9 +41,6 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     }
   }
 
-  /// Whether rendering needs the diagram (every format but the catalog's own JSON).
-  public var needsDiagram: Bool { self != .json }
-
   /// Whether the bytes are text that may go to a terminal.
   public var isText: Bool {
     switch self {

@@ -5,13 +5,13 @@ import ERDSchema
 /// is `n_<key>`) with its qualified name, and each edge's id (`e_<n>`, in diagram order) with its
 /// ends and columns.
 enum PageIndex {
-  static func json(_ diagram: Diagram, catalog: Catalog) -> JSONValue {
+  static func json(_ diagram: Diagram, engine: String?) -> JSONValue {
     var keys: [QualifiedName: String] = [:]
     for entity in diagram.entities { keys[entity.name] = entity.key }
     var o = JSONObjectBuilder()
     o.set("version", .int(1))
     o.set("title", diagram.title)
-    o.set("engine", catalog.engine)
+    o.set("engine", engine)
     o.set("detail", diagram.detail.rawValue)
     o.flag("multiSchema", Set(diagram.entities.map(\.name.schema)).count > 1)
     o.set("entities", .array(diagram.entities.map(entity)))

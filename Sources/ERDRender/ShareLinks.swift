@@ -39,9 +39,9 @@ public enum ShareLinks {
   public static let dependableLength = 8_000
 
   /// The three links, and warnings for the ones too long to travel well.
-  public static func links(for input: RenderInput) throws -> (links: [ShareLink], warnings: [String]) {
-    let mermaid = try MermaidRenderer().render(input)
-    let dbml = try DBMLRenderer().render(input)
+  public static func links(for drawing: Drawing) throws(RenderError) -> (links: [ShareLink], warnings: [String]) {
+    let mermaid = try MermaidRenderer().render(drawing)
+    let dbml = try DBMLRenderer().render(drawing)
     let code = String(decoding: mermaid.bytes, as: UTF8.self)
     let state = try mermaidState(code)
     let links = [
@@ -60,7 +60,7 @@ public enum ShareLinks {
   }
 
   /// `pako:…`: the Mermaid Live Editor's state, as its own serializer writes it.
-  public static func mermaidState(_ code: String) throws(ShareLinkError) -> String {
+  public static func mermaidState(_ code: String) throws(RenderError) -> String {
     let config = JSONWriter(pretty: true).string(.object([.init("theme", .string("default"))]))
     let state: JSONValue = .object([
       .init("code", .string(code)),
@@ -81,15 +81,13 @@ public enum ShareLinks {
     return value["code"]?.stringValue
   }
 
-  static func dbdiagramURL(_ dbml: String) throws(ShareLinkError) -> String {
+  static func dbdiagramURL(_ dbml: String) throws(RenderError) -> String {
     let value = "pako:" + Data(try deflate(dbml)).base64EncodedString()
     return "https://dbdiagram.io/embed#c=" + encodeURIComponent(value)
   }
 
-  private static func deflate(_ text: String) throws(ShareLinkError) -> [UInt8] {
-    guard let bytes = Zlib.deflate(Array(text.utf8)) else {
-      throw ShareLinkError(description: "share: zlib could not deflate the link's data")
-    }
+  private static func deflate(_ text: String) throws(RenderError) -> [UInt8] {
+    guard let bytes = Zlib.deflate(Array(text.utf8)) else { throw .share("zlib could not deflate the link's data") }
     return bytes
   }
 
@@ -121,9 +119,4 @@ public enum ShareLinks {
     }
     return out
   }
-}
-
-/// A link that could not be made (zlib failed).
-public struct ShareLinkError: Error, CustomStringConvertible, Sendable {
-  public var description: String
 }

@@ -57,3 +57,41 @@ public struct Schema: Hashable, Sendable {
   public func table(named name: String) -> Table? { tables.first { $0.name == name } }
   public func view(named name: String) -> View? { views.first { $0.name == name } }
 }
+
+extension Catalog {
+  /// The schemas whose names go without saying: SQLite's `main`, PostgreSQL's `public`, SQL
+  /// Server's `dbo`. For a catalog of unknown engine, any of the three.
+  public var defaultSchemaNames: Set<String> {
+    switch engine {
+    case "sqlite": return ["main"]
+    case "postgresql": return ["public"]
+    case "mssql": return ["dbo"]
+    case nil: return ["main", "public", "dbo"]
+    default: return []
+    }
+  }
+}
+
+extension Catalog {
+  /// The catalog with only the named tables and views. Nothing else changes: foreign keys and
+  /// view dependencies keep pointing where they did, drawn or not.
+  public func keeping(_ names: Set<QualifiedName>) -> Catalog {
+    var copy = self
+    for s in copy.schemas.indices {
+      let schema = copy.schemas[s].name
+      copy.schemas[s].tables.removeAll { !names.contains(QualifiedName(schema: schema, name: $0.name)) }
+      copy.schemas[s].views.removeAll { !names.contains(QualifiedName(schema: schema, name: $0.name)) }
+    }
+    return copy
+  }
+
+  /// Every enumerated type with its qualified name, schema by schema.
+  public var allEnums: [(name: QualifiedName, type: EnumType)] {
+    schemas.flatMap { schema in schema.enums.map { (QualifiedName(schema: schema.name, name: $0.name), $0) } }
+  }
+
+  /// Every domain with its qualified name, schema by schema.
+  public var allDomains: [(name: QualifiedName, domain: Domain)] {
+    schemas.flatMap { schema in schema.domains.map { (QualifiedName(schema: schema.name, name: $0.name), $0) } }
+  }
+}

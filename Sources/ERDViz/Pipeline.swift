@@ -1,102 +1,87 @@
-import ERDDDL
 import ERDGraph
 import ERDInspect
-import ERDPostgres
 import ERDRender
-import ERDSQLite
 import ERDSchema
-import Foundation
 
-/// The whole pipeline as the CLI and the tests use it: resolve the source, inspect, build the
-/// diagram, render every requested output, then write them.
+/// The whole run as the CLI, a config file and the tests ask for it: resolve the source, inspect
+/// it, draw it, render every requested output, then deliver them (write, or compare for `--check`).
 public enum Pipeline {
-  /// Runs a request. Every output is rendered before any is written, so a failure in one format
-  /// leaves every file as it was; each file is replaced atomically.
-  public static func run(_ request: Request) throws {
-    for case .file(let path, _) in request.outputs { try AtomicFile.checkWritable(path) }
-    let catalog = try load(request.source, options: request.inspect, foldPartitions: request.foldPartitions)
-    let needsDiagram = request.outputs.contains { $0.format.needsDiagram }
-    let input = prepare(catalog, options: request.diagram, diagram: needsDiagram)
-    if needsDiagram {
-      request.inspect.log.info("diagram: \(input.diagram.entities.count) entities, \(input.diagram.edges.count) edges")
+  /// Runs a request. Every output is rendered before any is delivered, and written all or none,
+  /// so a failure anywhere leaves every existing file as it was.
+  @discardableResult
+  public static func run(_ request: Request) throws(RunError) -> RunReport {
+    if request.delivery == .write {
+      for case .file(let path, _) in request.outputs {
+        do { try FileCommit.checkWritable(path) } catch { throw .output(error) }
+      }
     }
+    let catalog = try load(request.source, options: request.inspect, log: request.log)
+    let drawing = draw(catalog, request)
+    let rendered = try render(drawing, for: request)
+    return try deliver(rendered, request)
+  }
 
+  /// The drawing every output of the request is rendered from: the page's other detail levels
+  /// are built only when a page is asked for.
+  static func draw(_ catalog: Catalog, _ request: Request) -> Drawing {
+    let levels = request.outputs.contains { $0.format.needsDetailLevels }
+    let drawing = Drawing(catalog, options: request.diagram, otherLevels: levels)
+    let diagram = drawing.diagram
+    request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
+    return drawing
+  }
+
+  /// Each output's bytes, in request order; a format asked for twice is rendered once.
+  static func render(_ drawing: Drawing, for request: Request) throws(RunError) -> [(OutputTarget, Rendered)] {
+    var byFormat: [OutputFormat: Rendered] = [:]
     var rendered: [(OutputTarget, Rendered)] = []
     for target in request.outputs {
-      let output = try target.format.renderer.render(input)
-      for warning in output.warnings { request.inspect.log.warning(warning) }
-      rendered.append((target, output))
-    }
-    for (target, output) in rendered {
-      switch target {
-      case .file(let path, _):
-        try AtomicFile.write(output.bytes, to: path)
-        request.inspect.log.info("wrote \(path) (\(output.bytes.count) bytes)")
-      case .standardOutput:
-        FileHandle.standardOutput.write(Data(output.bytes))
+      if byFormat[target.format] == nil {
+        let output: Rendered
+        do { output = try target.format.renderer.render(drawing) } catch { throw .render(error) }
+        for warning in output.warnings { request.log.warning(warning) }
+        byFormat[target.format] = output
       }
+      if let output = byFormat[target.format] { rendered.append((target, output)) }
     }
+    return rendered
   }
 
-  /// The catalog a source holds, partitions folded unless asked otherwise.
-  public static func load(_ source: Source, options: InspectOptions, foldPartitions: Bool = true) throws -> Catalog {
-    var catalog = try inspector(for: source, options: options).inspect(options)
-    if !options.schemas.isEmpty {
-      catalog.schemas.removeAll { !options.schemas.contains($0.name) }
+  /// Writes the files all or none, then stdout; or, for `--check`, compares and writes nothing.
+  static func deliver(_ rendered: [(OutputTarget, Rendered)], _ request: Request) throws(RunError) -> RunReport {
+    var files: [(path: String, bytes: [UInt8])] = []
+    for case (.file(let path, _), let output) in rendered { files.append((path, output.bytes)) }
+    if request.delivery == .compare { return RunReport(stale: OutputComparison.stale(files)) }
+    do {
+      try FileCommit.write(files)
+      for file in files { request.log.info("wrote \(file.path) (\(file.bytes.count) bytes)") }
+      for case (.standardOutput, let output) in rendered { try StandardStreams.writeOutput(output.bytes) }
+    } catch {
+      throw .output(error)
     }
-    return foldPartitions ? catalog.foldingPartitions() : catalog
-  }
-
-  /// The filtered catalog and the diagram built from it, as renderers want them; `diagram: false`
-  /// skips building it when only the catalog's JSON is wanted.
-  public static func prepare(_ catalog: Catalog, options: DiagramOptions, diagram: Bool = true) -> RenderInput {
-    let filtered = options.filter.apply(to: catalog).normalized()
-    let built = diagram ? DiagramBuilder.build(filtered, options: options) : Diagram()
-    return RenderInput(catalog: filtered, diagram: built)
-  }
-
-  /// Chooses the inspector for a source, reading files and stdin to tell what they hold.
-  public static func inspector(for source: Source, options: InspectOptions = InspectOptions()) throws
-    -> any SchemaInspector
-  {
-    switch source {
-    case .postgres(let connection):
-      return PostgresInspector(connection: connection, connectTimeout: options.connectTimeout)
-    case .sqliteFile(let path):
-      return SQLiteInspector.file(path)
-    case .file(let path):
-      if try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count) == InputKind.sqliteHeader {
-        return SQLiteInspector.file(path)
-      }
-      return try inspector(forContents: try InputReader.readFile(path), label: path)
-    case .standardInput:
-      return try inspector(forContents: try InputReader.readStandardInput(), label: "stdin")
-    case .program(let command):
-      return try inspector(forContents: try ProgramRunner.run(command), label: command.label)
-    }
-  }
-
-  private static func inspector(forContents bytes: [UInt8], label: String) throws(InspectError) -> any SchemaInspector {
-    switch InputKind.sniff(bytes) {
-    case .sqliteDatabase: return SQLiteInspector.image(bytes, label: label)
-    case .json: return JSONCatalogInspector(bytes: bytes, label: label)
-    case .sql: return DDLInspector(bytes: bytes, label: label)
-    case .empty: throw .invalidInput(label, reason: "empty input: expected SQL DDL, an erdviz JSON catalog or an SQLite database")
-    case .binary: throw .invalidInput(label, reason: "binary data that is not an SQLite database")
-    }
+    return RunReport()
   }
 }
 
-/// An erdviz JSON catalog read back as a source.
-struct JSONCatalogInspector: SchemaInspector {
-  let bytes: [UInt8]
-  let label: String
+/// What a run found: with `--check`, the outputs that differ from the files on disk.
+public struct RunReport: Hashable, Sendable {
+  public var stale: [StaleOutput]
 
-  func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
-    do {
-      return try Catalog(jsonText: bytes).normalized()
-    } catch {
-      throw .invalidInput(label, reason: "not an erdviz JSON catalog: \(error.description)")
-    }
+  public init(stale: [StaleOutput] = []) { self.stale = stale }
+}
+
+/// An output whose file on disk is not what this run renders.
+public struct StaleOutput: Hashable, Sendable {
+  public enum Reason: Hashable, Sendable {
+    case missing
+    case changed
   }
+
+  public var path: String
+  public var reason: Reason
+}
+
+extension OutputFormat {
+  /// Whether rendering wants the diagram at every detail level (the page's switch).
+  var needsDetailLevels: Bool { self == .html }
 }

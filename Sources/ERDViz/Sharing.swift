@@ -7,13 +7,13 @@ public enum Sharing {
   /// Reads the source, draws it, and makes its links; warnings (a link too long to travel, a
   /// diagram past Mermaid's limits) go to the log.
   public static func links(
-    _ source: Source, inspect: InspectOptions, diagram: DiagramOptions, foldPartitions: Bool = true
-  ) throws -> [ShareLink] {
-    let catalog = try Pipeline.load(source, options: inspect, foldPartitions: foldPartitions)
-    let input = Pipeline.prepare(catalog, options: diagram)
-    let (links, warnings) = try ShareLinks.links(for: input)
-    for warning in warnings { inspect.log.warning(warning) }
-    for link in links { inspect.log.info("\(link.service.label) link: \(link.url.utf8.count) characters") }
+    _ source: Source, inspect: InspectOptions, diagram: DiagramOptions, log: Log = Log()
+  ) throws(RunError) -> [ShareLink] {
+    let catalog = try Pipeline.load(source, options: inspect, log: log)
+    let (links, warnings): ([ShareLink], [String])
+    do { (links, warnings) = try ShareLinks.links(for: Drawing(catalog, options: diagram)) } catch { throw .render(error) }
+    for warning in warnings { log.warning(warning) }
+    for link in links { log.info("\(link.service.label) link: \(link.url.utf8.count) characters") }
     return links
   }
 }

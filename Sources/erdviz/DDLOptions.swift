@@ -63,13 +63,6 @@ struct DDLOptions: ParsableArguments {
   var source: Source? {
     exec ? .program(ProgramCommand(arguments: trailing.program, timeout: execTimeout)) : nil
   }
-
-  func apply(to options: InspectOptions) -> InspectOptions {
-    var options = options
-    options.dialect = dialect
-    options.strict = strict
-    return options
-  }
 }
 
 extension Dialect: ExpressibleByArgument {

@@ -21,10 +21,13 @@ struct DrawingOptions: ParsableArguments {
   @Option(help: "A title drawn above the diagram.")
   var title: String?
 
+  @Flag(help: "Draw partitions as tables of their own instead of folding them under their parent.")
+  var showPartitions = false
+
   var diagramOptions: DiagramOptions {
     DiagramOptions(
       filter: NameFilter(include: include, exclude: exclude), detail: columns, direction: direction,
-      includeViews: !noViews, title: title)
+      includeViews: !noViews, foldPartitions: !showPartitions, title: title)
   }
 }
 

@@ -5,9 +5,6 @@ struct SchemaOptions: ParsableArguments {
   @Option(name: .customLong("schema"), help: ArgumentHelp("Read only schema NAME; repeatable. Default: every non-system schema.", valueName: "NAME"))
   var schemas: [String] = []
 
-  @Flag(help: "Draw partitions as tables of their own instead of folding them under their parent.")
-  var showPartitions = false
-
   @Option(help: ArgumentHelp("Seconds to wait for a database server (default 10).", valueName: "SECONDS"))
   var connectTimeout: Int?
 

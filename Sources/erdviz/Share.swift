@@ -37,17 +37,17 @@ struct Share: ParsableCommand {
   @OptionGroup(title: "DDL input") var ddl: DDLOptions
 
   func validate() throws {
-    if input.source != nil && ddl.exec { throw ValidationError("give either SOURCE or --exec, not both") }
+    try input.validate(with: ddl)
     if !ddl.trailing.outputs.isEmpty || ddl.trailing.format != nil {
       throw ValidationError("share prints links and writes no file: drop -o/-f after the program")
     }
   }
 
   func run() throws {
-    try reportingFailures {
+    try reportingFailures { () throws(RunError) in
       let links = try Sharing.links(
-        try ddl.source ?? input.resolve(), inspect: ddl.apply(to: input.inspectOptions),
-        diagram: drawing.diagramOptions, foldPartitions: !input.schema.showPartitions)
+        try input.resolve(with: ddl), inspect: input.inspectOptions(with: ddl), diagram: drawing.diagramOptions,
+        log: input.log)
       let width = ShareService.allCases.map(\.label.count).max() ?? 0
       var out = ""
       for shared in links where link == nil || shared.service == link {
@@ -55,7 +55,7 @@ struct Share: ParsableCommand {
         let padding = String(repeating: " ", count: width + 2 - label.count)
         out += link == nil ? label + padding + shared.url + "\n" : shared.url + "\n"
       }
-      FileHandle.standardOutput.write(Data(out.utf8))
+      do throws(OutputError) { try StandardStreams.writeOutput(Array(out.utf8)) } catch { throw .output(error) }
     }
   }
 }

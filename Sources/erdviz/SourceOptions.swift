@@ -15,11 +15,23 @@ struct SourceOptions: ParsableArguments {
 
   /// Diagnostics go to stderr, one line each, prefixed with the program's name.
   var log: Log {
-    Log(verbose: verbose) { line in FileHandle.standardError.write(Data("erdviz: \(line)\n".utf8)) }
+    Log(verbose: verbose) { line in StandardStreams.writeDiagnostic("erdviz: \(line)") }
   }
 
-  func resolve() throws -> Source {
-    try Source.resolve(source, stdinIsTerminal: !stdinIsPiped, environment: ProcessInfo.processInfo.environment)
+  /// SOURCE and --exec name the same thing; only one may be given.
+  func validate(with ddl: DDLOptions) throws {
+    if source != nil && ddl.exec { throw ValidationError("give either SOURCE or --exec, not both") }
+  }
+
+  /// The --exec program, else SOURCE, else stdin or $DATABASE_URL.
+  func resolve(with ddl: DDLOptions) throws(RunError) -> Source {
+    if let program = ddl.source { return program }
+    do {
+      return try Source.resolve(
+        source, stdinIsTerminal: !stdinIsPiped, environment: ProcessInfo.processInfo.environment)
+    } catch {
+      throw .inspect(error)
+    }
   }
 
   /// Stdin counts as input only when it is a pipe, a file or a socket: not a terminal, and not
@@ -31,7 +43,8 @@ struct SourceOptions: ParsableArguments {
     return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
   }
 
-  var inspectOptions: InspectOptions {
-    InspectOptions(schemas: schema.schemas, connectTimeout: schema.connectTimeout, log: log)
+  func inspectOptions(with ddl: DDLOptions) -> InspectOptions {
+    InspectOptions(
+      schemas: schema.schemas, connectTimeout: schema.connectTimeout, dialect: ddl.dialect, strict: ddl.strict)
   }
 }

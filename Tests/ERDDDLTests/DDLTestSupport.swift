@@ -52,7 +52,7 @@ extension Catalog {
 /// Compares a catalog's DOT, Mermaid and JSON renderings with golden files, and checks the
 /// Mermaid with the real parser.
 func checkGoldens(_ catalog: Catalog, name: String, testFile: String = #filePath) throws {
-  let input = RenderInput(catalog: catalog, diagram: DiagramBuilder.build(catalog, options: DiagramOptions()))
+  let input = Drawing(catalog, options: DiagramOptions())
   for (format, ext) in [(OutputFormat.dot, "dot"), (.mermaid, "mmd"), (.json, "json")] {
     let text = String(decoding: try format.renderer.render(input).bytes, as: UTF8.self)
     if let diff = Golden.compare(text, to: "\(name).\(ext)", in: Golden.directory(for: testFile)) {

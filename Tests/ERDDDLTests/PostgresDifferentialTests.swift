@@ -50,6 +50,7 @@ struct PostgresDifferentialTests {
     defer { TestPostgres.drop(database) }
     try TestPostgres.psql(file: url, database: database)
     let live = try Pipeline.load(.postgres(TestPostgres.url(database: database)), options: InspectOptions())
+      .foldingPartitions()
     let ddl = try readDDL(file: url, dialect: .postgresql)
     let (liveFacts, ddlFacts) = (Self.facts(live), Self.facts(ddl))
     let onlyLive = liveFacts.filter { !ddlFacts.contains($0) }

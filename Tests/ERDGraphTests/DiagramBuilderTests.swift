@@ -77,7 +77,7 @@ import Testing
     let catalog = Catalog(schemas: [
       Schema(name: "s", tables: [Table(name: "a-b"), Table(name: "a_b"), Table(name: "客户"), Table(name: "")])
     ])
-    let keys = DiagramBuilder.build(catalog).entities.map(\.key)
+    let keys = DiagramBuilder.build(catalog.normalized()).entities.map(\.key)
     #expect(keys == ["_", "a_b", "a_b_2", "x5ba2x6237"])
   }
 
@@ -96,7 +96,7 @@ import Testing
             ])
         ]),
     ])
-    let diagram = DiagramBuilder.build(catalog)
+    let diagram = DiagramBuilder.build(catalog.normalized())
     #expect(diagram.groups.map(\.key) == ["billing", "crm"])
     #expect(diagram.entities.map(\.label) == ["billing.invoice", "crm.customer"])
     #expect(diagram.entities.map(\.group) == ["billing", "crm"])

@@ -58,6 +58,7 @@ struct PostgresCorpusTests {
     try withDatabase { database in
       try TestPostgres.psql(file: url, database: database)
       let catalog = try Pipeline.load(.postgres(TestPostgres.url(database: database)), options: InspectOptions())
+        .foldingPartitions()
       #expect(catalog.allTables.count == 15)
       #expect(catalog.allTables.reduce(0) { $0 + $1.table.foreignKeys.count } == 21)
       let payment = try #require(catalog.table(QualifiedName(schema: "public", name: "payment")))
@@ -71,7 +72,7 @@ struct PostgresCorpusTests {
     let expected = try TestPostgres.psql(Self.truth, database: database)
       .split(separator: "\n").map(String.init).sorted()
     let catalog = try Pipeline.load(
-      .postgres(TestPostgres.url(database: database)), options: InspectOptions(), foldPartitions: false)
+      .postgres(TestPostgres.url(database: database)), options: InspectOptions())
     #expect(Self.lines(catalog) == expected)
     #expect(!expected.isEmpty)
   }

@@ -37,7 +37,7 @@ import Testing
 
 @Suite(.enabled(if: PythonTools.available || Paths.toolsRequired, "needs the test venv with pydbml (scripts/test)"))
 struct DBMLParserTests {
-  static func input(_ name: String) throws -> RenderInput? {
+  static func input(_ name: String) throws -> Drawing? {
     if name == "chinook" {
       guard let script = Paths.corpusFile("Chinook_Sqlite.sql") else { return nil }
       return try renderInput(script)
@@ -54,7 +54,7 @@ struct DBMLParserTests {
     for entity in input.diagram.entities {
       let dbmlName = DBMLText.representable(entity.name.name)
       let table = try #require(tables.first { $0["name"]?.stringValue == dbmlName }, "\(name): \(dbmlName)")
-      let definition = try #require(input.definition(of: entity))
+      let definition = try #require(input.definition(of: entity.name))
       let columns = table["columns"]?.arrayValue ?? []
       #expect(columns.compactMap { $0["name"]?.stringValue } == definition.columns.map { DBMLText.representable($0.name) })
       guard case .table(let t) = definition else { continue }
@@ -134,7 +134,7 @@ struct DBMLParserTests {
           primaryKey: .init(columns: ["id"]))
       ]),
     ])
-    let input = RenderInput(catalog: catalog, diagram: DiagramBuilder.build(catalog))
+    let input = Drawing(catalog)
     let dbml = try text(.dbml, input)
     let model = try PythonTools.dbmlModel(dbml)
     let groups = model["groups"]?.arrayValue ?? []

@@ -8,7 +8,7 @@ import Testing
 /// The HTML page as text: escaping, the Content-Security-Policy, the embedded JSON and drawings.
 /// Tests/CLITests/HTMLPageBrowserTests.swift opens it in Chromium.
 @Suite struct HTMLRendererTests {
-  static func page(_ name: String, options: DiagramOptions = DiagramOptions()) throws -> (RenderInput, String) {
+  static func page(_ name: String, options: DiagramOptions = DiagramOptions()) throws -> (Drawing, String) {
     let fixture = try #require(RenderGoldenTests.cases.first { $0.name == name }).fixture
     let input = try renderInput(fixture, options: options)
     return (input, try text(.html, input))
@@ -111,7 +111,7 @@ import Testing
   @Test(arguments: ["shop", "hostile_names"])
   func pageIndexMatchesGoldenFile(name: String) throws {
     let (input, _) = try Self.page(name)
-    let json = JSONWriter().string(PageIndex.json(input.diagram, catalog: input.catalog))
+    let json = JSONWriter().string(PageIndex.json(input.diagram, engine: input.catalog.engine))
     if let diff = Golden.compare(json, to: "\(name).page-index.json", in: Golden.directory()) { Issue.record("\(diff)") }
   }
 

@@ -57,7 +57,7 @@ struct MarkdownParserTests {
 
     // The first table is the first entity's columns, and so on for every entity with columns.
     let tables = (model["tables"]?.arrayValue ?? []).map { $0.arrayValue ?? [] }
-    let withColumns = input.diagram.entities.compactMap { input.definition(of: $0) }.filter { !$0.columns.isEmpty }
+    let withColumns = input.diagram.entities.compactMap { input.definition(of: $0.name) }.filter { !$0.columns.isEmpty }
     #expect(tables.count == withColumns.count)
     for (table, definition) in zip(tables, withColumns) {
       let names = table.dropFirst().compactMap { $0.arrayValue?.first?.stringValue }

@@ -9,7 +9,7 @@ import Testing
 struct MermaidParserTests {
   @Test(arguments: RenderGoldenTests.cases.map(\.name) + ["chinook"])
   func realMermaidAcceptsIt(name: String) throws {
-    let input: RenderInput
+    let input: Drawing
     if name == "chinook" {
       guard let script = Paths.corpusFile("Chinook_Sqlite.sql") else { return }
       input = try renderInput(script)
@@ -18,7 +18,7 @@ struct MermaidParserTests {
     }
     for detail in ColumnDetail.allCases {
       let diagram = DiagramBuilder.build(input.catalog, options: DiagramOptions(detail: detail))
-      let text = try text(.mermaid, RenderInput(catalog: input.catalog, diagram: diagram))
+      let text = try text(.mermaid, Drawing(catalog: input.catalog, diagram: diagram))
       let outcome = try MermaidCheck.check(text)
       #expect(outcome.ok, "\(name) (\(detail)): \(outcome.message)")
       #expect(outcome.entities.count == diagram.entities.count)

@@ -9,15 +9,15 @@ import Foundation
 import Testing
 
 /// Inspects a fixture (or sample) SQL file through a real SQLite database file.
-func renderInput(_ fixture: URL, options: DiagramOptions = DiagramOptions()) throws -> RenderInput {
+func renderInput(_ fixture: URL, options: DiagramOptions = DiagramOptions()) throws -> Drawing {
   let sql = try String(contentsOf: fixture, encoding: .utf8)
   let db = try Paths.temporaryDirectory().appendingPathComponent("fixture.db")
   try SQLiteFixture.create(at: db, sql: sql)
   let catalog = try SQLiteInspector.file(db.path).inspect(InspectOptions())
-  return RenderInput(catalog: catalog, diagram: DiagramBuilder.build(catalog, options: options))
+  return Drawing(catalog, options: options, otherLevels: true)
 }
 
-func text(_ format: OutputFormat, _ input: RenderInput) throws -> String {
+func text(_ format: OutputFormat, _ input: Drawing) throws -> String {
   String(decoding: try format.renderer.render(input).bytes, as: UTF8.self)
 }
 

@@ -8,7 +8,7 @@ import Testing
 /// Share links decode back to exactly the text erdviz writes: with zlib here, and with node's
 /// zlib and base64 as a second, independent reader.
 @Suite struct ShareLinksTests {
-  static func input(_ name: String) throws -> RenderInput? {
+  static func input(_ name: String) throws -> Drawing? {
     if name == "chinook" {
       guard let script = Paths.corpusFile("Chinook_Sqlite.sql") else { return nil }
       return try renderInput(script)
@@ -93,7 +93,7 @@ import Testing
           columns: (1...8).map { Column(name: "column_\($0)_of_table_\(i)", ordinal: $0, type: "varchar(\($0 * 10))") }))
     }
     let catalog = Catalog(engine: "sqlite", schemas: [Schema(name: "main", tables: tables)])
-    let big = try ShareLinks.links(for: RenderInput(catalog: catalog, diagram: DiagramBuilder.build(catalog)))
+    let big = try ShareLinks.links(for: Drawing(catalog))
     #expect(big.warnings.filter { $0.hasPrefix("share: ") }.count == 3, "\(big.warnings)")
     #expect(big.warnings.allSatisfy { !$0.hasPrefix("share: ") || $0.contains("-o erd.html") })
     let small = try ShareLinks.links(for: try #require(try Self.input("shop")))

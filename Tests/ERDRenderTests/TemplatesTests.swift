@@ -27,7 +27,7 @@ import Testing
 
   @Test func everyPlaceholderIsFilled() {
     let page = HTMLRenderer().page(
-      RenderInput(catalog: .init(), diagram: .init()), drawings: [(.all, "<svg></svg>")])
+      Drawing(catalog: .init(), diagram: .init()), drawings: [(.all, "<svg></svg>")])
     #expect(!page.contains("{{"), "unfilled placeholder in page.html")
   }
 

@@ -1,0 +1,136 @@
+import ERDSchema
+
+/// The passes that build a diagram from a selection, one short function each.
+struct DiagramPasses {
+  let catalog: Catalog
+  let options: DiagramOptions
+  let selection: Selection
+  /// Allocated in pass order (tables, views, enums, stubs), so adding a stub renames nothing.
+  var keys = KeyAllocator()
+
+  init(catalog: Catalog, options: DiagramOptions, selection: Selection) {
+    self.catalog = catalog
+    self.options = options
+    self.selection = selection
+  }
+
+  func label(_ name: QualifiedName) -> String { selection.qualifiesLabels ? name.description : name.name }
+
+  mutating func tableEntities() -> [Entity] {
+    // Incoming references decide which columns the `keys` detail level keeps on a parent.
+    var referenced: [QualifiedName: Set<String>] = [:]
+    for (_, table) in selection.tables {
+      for fk in table.foreignKeys { referenced[fk.referencedTable, default: []].formUnion(fk.referencedColumns) }
+    }
+    return selection.tables.map { name, table in
+      let key = keys.key(for: name, qualified: selection.qualifiesLabels)
+      return EntityDrawing(detail: options.detail).entity(
+        for: table, named: name, key: key, label: label(name), referenced: referenced[name] ?? [])
+    }
+  }
+
+  mutating func viewEntities() -> [Entity] {
+    selection.views.map { name, view in
+      let key = keys.key(for: name, qualified: selection.qualifiesLabels)
+      return EntityDrawing(detail: options.detail).entity(for: view, named: name, key: key, label: label(name))
+    }
+  }
+
+  /// Enumerated types as legends, at the `all` detail level only.
+  mutating func enumNodes() -> [EnumNode] {
+    guard options.detail == .all else { return [] }
+    var nodes: [EnumNode] = []
+    for schema in catalog.schemas {
+      for e in schema.enums {
+        let name = QualifiedName(schema: schema.name, name: e.name)
+        let key = "enum_" + keys.key(for: name, qualified: selection.qualifiesLabels)
+        nodes.append(EnumNode(name: name, key: key, label: label(name), values: e.values))
+      }
+    }
+    return nodes
+  }
+
+  /// The tables that drawn foreign keys point at without drawing them, by name.
+  var stubNames: [QualifiedName] {
+    let targets = selection.tables.flatMap { $0.table.foreignKeys.map(\.referencedTable) }
+    return Set(targets).subtracting(selection.drawn).sorted()
+  }
+
+  mutating func stubEntities() -> [Entity] {
+    let schemas = Set(selection.drawn.map(\.schema))
+    return stubNames.map { name in
+      let kind = catalog.table(name).map { EntityKind($0.kind) } ?? .table
+      let qualified = selection.qualifiesLabels || !schemas.contains(name.schema)
+      return Entity(
+        name: name, key: keys.key(for: name, qualified: selection.qualifiesLabels),
+        label: qualified ? name.description : name.name, kind: kind)
+    }
+  }
+
+  func foreignKeyEdges() -> [Edge] {
+    selection.tables.flatMap { name, table in
+      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+    }
+  }
+
+  /// The foreign keys that end at a stub, after every other edge so that no edge is renumbered.
+  func stubEdges() -> [Edge] {
+    selection.tables.flatMap { name, table in
+      table.foreignKeys.filter { !selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+    }
+  }
+
+  func inheritanceEdges() -> [Edge] {
+    selection.tables.flatMap { name, table in
+      table.inherits.filter(selection.drawn.contains).map { parent in
+        Edge(
+          kind: .inheritance, from: name, fromColumns: [], to: parent, toColumns: [], fromCardinality: .zeroOrOne,
+          toCardinality: .exactlyOne)
+      }
+    }
+  }
+
+  func viewEdges() -> [Edge] {
+    selection.views.flatMap { name, view in
+      view.dependencies.filter(selection.drawn.contains).map { dependency in
+        Edge(
+          kind: .viewDependency, from: name, fromColumns: [], to: dependency, toColumns: [],
+          fromCardinality: .zeroOrMany, toCardinality: .zeroOrMany)
+      }
+    }
+  }
+
+  private func edge(for fk: ForeignKey, of table: Table, named name: QualifiedName) -> Edge {
+    let (childEnd, parentEnd) = DiagramBuilder.cardinality(of: fk, in: table)
+    let pk = Set(table.primaryKey?.columns ?? [])
+    var toColumns = fk.referencedColumns
+    if toColumns.isEmpty, let parentKey = catalog.table(fk.referencedTable)?.primaryKey?.columns {
+      toColumns = parentKey
+    }
+    return Edge(
+      kind: .foreignKey, from: name, fromColumns: fk.columns, to: fk.referencedTable, toColumns: toColumns,
+      fromCardinality: childEnd, toCardinality: parentEnd,
+      identifying: !fk.columns.isEmpty && Set(fk.columns).isSubset(of: pk), name: fk.name, onDelete: fk.onDelete,
+      onUpdate: fk.onUpdate)
+  }
+
+  /// Clusters: one per schema when the drawing spans several, in schema order.
+  func groups(_ entities: inout [Entity], _ enums: inout [EnumNode]) -> [Group] {
+    guard selection.groupsBySchema else { return [] }
+    for i in entities.indices { entities[i].group = entities[i].name.schema }
+    for i in enums.indices { enums[i].group = enums[i].name.schema }
+    let used = Set(entities.map(\.name.schema))
+    return catalog.schemas.map(\.name).filter(used.contains).map { Group(key: $0, label: $0) }
+  }
+
+  /// The title, else "<schema> schema" for one schema other than the engine's default, else a plain one.
+  func heading() -> String {
+    if let title = options.title, !title.isEmpty { return title }
+    if selection.schemas.count == 1, let name = selection.schemas.first, !name.isEmpty,
+      !catalog.defaultSchemaNames.contains(name)
+    {
+      return "\(name) schema"
+    }
+    return "Schema diagram"
+  }
+}

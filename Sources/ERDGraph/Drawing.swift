@@ -1,0 +1,64 @@
+import ERDSchema
+
+/// What every renderer is given: the catalog as drawn and the diagram drawn from it.
+///
+/// The catalog is the whole inspected catalog, never filtered (partitions folded under their
+/// parent when the options say so); renderers that show catalog detail look definitions up in it,
+/// and draw only what the diagram holds.
+public struct Drawing: Sendable {
+  public var catalog: Catalog
+  public var diagram: Diagram
+  /// The same diagram at the other column-detail levels, for the HTML page's level switch;
+  /// empty unless asked for.
+  public var otherLevels: [Diagram]
+
+  /// Draws a catalog: folds partitions when asked, then builds the diagram, and with
+  /// `otherLevels` the diagram at each other detail level with every other option the same.
+  public init(_ catalog: Catalog, options: DiagramOptions = DiagramOptions(), otherLevels: Bool = false) {
+    let catalog = options.foldPartitions ? catalog.foldingPartitions() : catalog
+    self.catalog = catalog
+    diagram = DiagramBuilder.draw(catalog, options: options)
+    self.otherLevels =
+      !otherLevels
+      ? []
+      : ColumnDetail.allCases.filter { $0 != options.detail }.map { level in
+        var options = options
+        options.detail = level
+        return DiagramBuilder.draw(catalog, options: options)
+      }
+  }
+
+  /// A drawing of diagrams built elsewhere (tests, hand-made diagrams).
+  public init(catalog: Catalog, diagram: Diagram, otherLevels: [Diagram] = []) {
+    self.catalog = catalog
+    self.diagram = diagram
+    self.otherLevels = otherLevels
+  }
+
+  /// The table or view behind a diagram entity or stub.
+  public func definition(of name: QualifiedName) -> EntityDefinition? {
+    if let table = catalog.table(name) { return .table(table) }
+    if let view = catalog.view(name) { return .view(view) }
+    return nil
+  }
+}
+
+/// A table or a view, as the catalog defines it.
+public enum EntityDefinition: Sendable {
+  case table(Table)
+  case view(View)
+
+  public var columns: [Column] {
+    switch self {
+    case .table(let t): return t.columns.filter { !$0.hidden }
+    case .view(let v): return v.columns
+    }
+  }
+
+  public var comment: String? {
+    switch self {
+    case .table(let t): return t.comment
+    case .view(let v): return v.comment
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+import Glibc
+
+/// Replaces a set of files all or none: every new content is written to a temporary file beside
+/// its target and flushed to disk first, and only when all are written are they renamed over
+/// their targets. A reader sees each file's old bytes or its new ones, never a mix or an empty file.
+enum FileCommit {
+  /// Fails when `path` could not be replaced: its folder is missing or read-only, or it is a
+  /// folder. Checked for every output before anything is read.
+  static func checkWritable(_ path: String) throws(OutputError) {
+    let target = try resolved(path)
+    let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw .cannotWrite(path, reason: "no such directory: \(directory)")
+    }
+    guard access(directory, W_OK) == 0 else { throw .cannotWrite(path, reason: "directory is not writable") }
+    if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw .cannotWrite(path, reason: "is a directory")
+    }
+  }
+
+  /// Writes every file, or leaves every existing file as it was.
+  static func write(_ files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
+    var staged: [(temporary: String, target: String, path: String)] = []
+    do {
+      for file in files {
+        let target = try resolved(file.path)
+        staged.append((try stage(file.bytes, beside: target, for: file.path), target, file.path))
+      }
+    } catch {
+      for s in staged { unlink(s.temporary) }
+      throw error
+    }
+    for (i, s) in staged.enumerated() where rename(s.temporary, s.target) != 0 {
+      let reason = String(cString: strerror(errno))
+      for rest in staged[i...] { unlink(rest.temporary) }
+      throw .cannotWrite(s.path, reason: reason)
+    }
+  }
+
+  /// The file a path names: a symbolic link is followed, so its target is replaced and the link kept.
+  static func resolved(_ path: String) throws(OutputError) -> String {
+    var info = stat()
+    guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return path }
+    guard let real = realpath(path, nil) else {
+      throw .cannotWrite(path, reason: "a symbolic link to a file that cannot be reached")
+    }
+    defer { free(real) }
+    return String(cString: real)
+  }
+
+  /// Writes the bytes to a new temporary file beside `target`, with the mode of the file it will
+  /// replace (a new file gets 0666 less the umask), and returns its path.
+  private static func stage(_ bytes: [UInt8], beside target: String, for path: String) throws(OutputError) -> String {
+    let url = URL(fileURLWithPath: target)
+    let directory = url.deletingLastPathComponent().path
+    let temporary = "\(directory)/.\(url.lastPathComponent).erdviz-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o666))
+    guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+    var failure = writeAll(bytes, to: fd)
+    if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+    var existing = stat()
+    if failure == nil, stat(target, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
+    close(fd)
+    if let failure {
+      unlink(temporary)
+      throw .cannotWrite(path, reason: failure)
+    }
+    return temporary
+  }
+
+  /// Writes every byte to a descriptor, retrying short writes; the error's text when one fails.
+  static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+    bytes.withUnsafeBytes { raw -> String? in
+      var offset = 0
+      while offset < raw.count, let base = raw.baseAddress {
+        let n = Glibc.write(fd, base + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return String(cString: strerror(errno))
+        }
+        offset += n
+      }
+      return nil
+    }
+  }
+}

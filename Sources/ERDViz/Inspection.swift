@@ -1,0 +1,68 @@
+import ERDDDL
+import ERDInspect
+import ERDPostgres
+import ERDSQLite
+import ERDSchema
+
+extension Pipeline {
+  /// The catalog a source holds, in canonical order, limited to the schemas asked for.
+  public static func load(_ source: Source, options: InspectOptions, log: Log = Log()) throws(RunError) -> Catalog {
+    var options = options
+    options.log = log
+    do {
+      var catalog = try inspector(for: source, options: options).inspect(options)
+      if !options.schemas.isEmpty {
+        catalog.schemas.removeAll { !options.schemas.contains($0.name) }
+      }
+      return catalog
+    } catch {
+      throw .inspect(error)
+    }
+  }
+
+  /// Chooses the inspector for a source, reading files and stdin to tell what they hold.
+  public static func inspector(
+    for source: Source, options: InspectOptions = InspectOptions()
+  ) throws(InspectError) -> any SchemaInspector {
+    switch source {
+    case .postgres(let connection):
+      return PostgresInspector(connection: connection, connectTimeout: options.connectTimeout)
+    case .sqliteFile(let path):
+      return SQLiteInspector.file(path)
+    case .file(let path):
+      if try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count) == InputKind.sqliteHeader {
+        return SQLiteInspector.file(path)
+      }
+      return try inspector(forContents: try InputReader.readFile(path), label: path)
+    case .standardInput:
+      return try inspector(forContents: try InputReader.readStandardInput(), label: "stdin")
+    case .program(let command):
+      return try inspector(forContents: try ProgramRunner.run(command), label: command.label)
+    }
+  }
+
+  private static func inspector(forContents bytes: [UInt8], label: String) throws(InspectError) -> any SchemaInspector {
+    switch InputKind.sniff(bytes) {
+    case .sqliteDatabase: return SQLiteInspector.image(bytes, label: label)
+    case .json: return JSONCatalogInspector(bytes: bytes, label: label)
+    case .sql: return DDLInspector(bytes: bytes, label: label)
+    case .empty:
+      throw .invalidInput(label, reason: "empty input: expected SQL DDL, an erdviz JSON catalog or an SQLite database")
+    case .binary: throw .invalidInput(label, reason: "binary data that is not an SQLite database")
+    }
+  }
+}
+
+/// An erdviz JSON catalog read back as a source.
+struct JSONCatalogInspector: SchemaInspector {
+  let bytes: [UInt8]
+  let label: String
+
+  func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
+    do {
+      return try Catalog(jsonText: bytes).normalized()
+    } catch {
+      throw .invalidInput(label, reason: "not an erdviz JSON catalog: \(error.description)")
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import ERDViz
+
+/// The longer help texts, kept apart so the commands read at a glance.
+enum HelpText {
+  static let formats = "svg, png, pdf, dot, mermaid (mmd), json, html, markdown (md), dbml"
+
+  static let inspect = """
+    SOURCE is a PostgreSQL connection (postgres://user@host:port/db, postgresql://…, or a libpq \
+    keyword string such as "host=/var/run/postgresql dbname=app"; PG* variables, ~/.pgpass and \
+    service= work as in psql), an SQLite database file (told by its header, not its name), a \
+    sqlite: URL, an SQL DDL file (PostgreSQL, MySQL/MariaDB, SQLite or SQL Server; --dialect, \
+    else sniffed), an erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin \
+    when it is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one \
+    read-only transaction, SQLite files opened read-only.
+
+    With --exec, the program after -- prints the DDL; erdviz runs it without a shell. A trailing \
+    -o FILE or -f FORMAT after the program's arguments is erdviz's; end the program's arguments \
+    with -- to keep a final -o its own. DDL errors report file:line:column (exit 65); a program \
+    that fails exits 69 with its status and the end of its stderr.
+
+    Each -o names a file whose extension picks the format: .svg .png .pdf .dot .gv .mmd .json
+    .html (a self-contained interactive page) .md (Markdown with a Mermaid diagram) .dbml.
+    Without -o the diagram goes to stdout as Mermaid, or as the format given with -f.
+
+    Examples:
+      erdviz inspect postgres://localhost/dev -o erd.svg
+      erdviz inspect "host=db.internal dbname=app user=reader" --schema billing -o billing.svg
+      erdviz inspect shop.db -o erd.svg -o erd.mmd
+      erdviz inspect shop.db -o erd.html
+      erdviz inspect sqlite:shop.db -f json > schema.json
+      erdviz inspect shop.db --include 'order*' --columns keys -o orders.svg
+      cat schema.json | erdviz inspect - -o erd.svg
+      pg_dump --schema-only shop | erdviz inspect - -o erd.svg
+      erdviz inspect --exec -- python manage.py atlas-provider-django --dialect postgresql -o erd.svg
+
+    Exit codes: \(ExitStatus.summary).
+    """
+}
