@@ -49,7 +49,9 @@ public enum Graphviz {
     defer { gvFreeLayout(context, graph) }
     var result: UnsafeMutablePointer<CChar>?
     var length = 0
-    guard erd_gv_render_data(context, graph, format.rawValue, &result, &length) == 0, let result else {
+    // cairo dates a PDF in local time, so its length varies with TZ: render in UTC, then date it.
+    let rendered = PDFDate.inUTC(format == .pdf) { erd_gv_render_data(context, graph, format.rawValue, &result, &length) }
+    guard rendered == 0, let result else {
       let detail = GraphvizMessages.text
       throw .unavailable("cannot render \(format.rawValue)" + (detail.isEmpty ? "" : ": \(detail)"))
     }
@@ -57,7 +59,7 @@ public enum Graphviz {
     let bytes = result.withMemoryRebound(to: UInt8.self, capacity: length) {
       Array(UnsafeBufferPointer(start: $0, count: length))
     }
-    return Output(bytes: bytes, warnings: GraphvizMessages.lines)
+    return Output(bytes: format == .pdf ? PDFDate.fixed(bytes) : bytes, warnings: GraphvizMessages.lines)
   }
 
   /// Graphviz's own version string, for `erdviz --version`.
