@@ -49,8 +49,8 @@ public struct HTMLRenderer: DiagramRenderer {
   /// No fetch, frame, font, image or connection of any kind; only the page's own script and style.
   static let contentSecurityPolicy = [
     "default-src 'none'",
-    "script-src \(SHA256.cspSource(Templates.pageJS))",
-    "style-src \(SHA256.cspSource(Templates.pageCSS))",
+    "script-src \(Templates.pageJSSource)",
+    "style-src \(Templates.pageCSSSource)",
     "img-src data:",
     "base-uri 'none'",
     "form-action 'none'",

@@ -328,6 +328,8 @@ body.list-hidden #sidebar { display: none; }
 }
 
 """##
+  /// The CSP source that allows `templates/page.css` by its SHA-256.
+  static let pageCSSSource = "'sha256-wGVuHntvZYtdPw7PkbJ13dXPZKZSn9e3RVqv7FKKTys='"
 
   /// `templates/page.html`.
   static let pageHTML = ##"""
@@ -405,6 +407,8 @@ body.list-hidden #sidebar { display: none; }
 </html>
 
 """##
+  /// The CSP source that allows `templates/page.html` by its SHA-256.
+  static let pageHTMLSource = "'sha256-XwkiP314h9djfayo6fzAb0Ujc6IC8lQH8h0E10TjsNA='"
 
   /// `templates/page.js`.
   static let pageJS = ##"""
@@ -1287,6 +1291,8 @@ body.list-hidden #sidebar { display: none; }
 })();
 
 """##
+  /// The CSP source that allows `templates/page.js` by its SHA-256.
+  static let pageJSSource = "'sha256-HL5E3Vu1gnd8Kk45hAbKIOx6ADdhfdkLfaU2vSXF69U='"
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
