@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres bench-ddl
+.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres bench-ddl format lint
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -30,6 +30,15 @@ bench-postgres:
 ## DDL reading on a generated 5,000-table schema per dialect, against raw pg_query_parse.
 bench-ddl:
 	scripts/bench-ddl
+
+## Format every Swift file in place with the checked-in .swift-format (swift-format ships with Swift).
+format:
+	$(SWIFT) format -i -r --parallel Sources Tests Benchmarks Package.swift
+
+## Check formatting and function lengths without changing anything; `make test` runs it too.
+lint:
+	$(SWIFT) format lint --strict -r --parallel Sources Tests Benchmarks Package.swift
+	scripts/function-lengths
 
 ## Re-record the renderers' golden files; review `git diff` before committing.
 golden: deps
