@@ -6,6 +6,10 @@ import ERDSchema
 public struct DiagramOptions: Hashable, Sendable {
   /// Which tables and views are drawn; a foreign key to one left out ends in a stub.
   public var filter: NameFilter
+  /// Tables and views (glob patterns, as the filter's) to draw with their neighbourhood only.
+  public var focus: [String]
+  /// How many relationship hops from a focused table are drawn.
+  public var depth: Int
   public var detail: ColumnDetail
   /// nil: each format's default (left to right for Graphviz, top to bottom for Mermaid).
   public var direction: Direction?
@@ -16,10 +20,12 @@ public struct DiagramOptions: Hashable, Sendable {
   public var title: String?
 
   public init(
-    filter: NameFilter = NameFilter(), detail: ColumnDetail = .all, direction: Direction? = nil,
-    includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil
+    filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,
+    direction: Direction? = nil, includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil
   ) {
     self.filter = filter
+    self.focus = focus
+    self.depth = depth
     self.detail = detail
     self.direction = direction
     self.includeViews = includeViews

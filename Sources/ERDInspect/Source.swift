@@ -14,6 +14,16 @@ public enum Source: Hashable, Sendable {
   /// A provider program whose stdout is read like a file (`--exec -- PROGRAM ARGS…`).
   case program(ProgramCommand)
 
+  /// How messages name the source: never a connection string, which may hold a password.
+  public var label: String {
+    switch self {
+    case .postgres: return "the PostgreSQL database"
+    case .sqliteFile(let path), .file(let path): return path
+    case .standardInput: return "stdin"
+    case .program(let command): return command.label
+    }
+  }
+
   /// Reads a SOURCE argument. With none, stdin when it is piped, else `$DATABASE_URL`.
   public static func resolve(
     _ argument: String?, stdinIsTerminal: Bool, environment: [String: String]

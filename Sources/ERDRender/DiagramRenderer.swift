@@ -58,12 +58,20 @@ extension OutputFormat {
 }
 
 /// The schema model in its documented JSON form: the tables and views drawn, with every
-/// reference they make, drawn or not.
+/// reference they make, drawn or not; `notDrawn` lists the referenced tables left out.
 public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
   public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
-    Rendered(bytes: JSONWriter().bytes(drawing.drawnCatalog.json))
+    var json = drawing.drawnCatalog.json
+    if case .object(var members) = json, !drawing.diagram.stubs.isEmpty {
+      let names = drawing.diagram.stubs.map { stub -> JSONValue in
+        .object([.init("schema", .string(stub.name.schema)), .init("name", .string(stub.name.name))])
+      }
+      members.append(.init("notDrawn", .array(names)))
+      json = .object(members)
+    }
+    return Rendered(bytes: JSONWriter().bytes(json))
   }
 }
 

@@ -40,9 +40,12 @@ public struct MarkdownRenderer: DiagramRenderer {
     var readers: [QualifiedName: [QualifiedName]] = [:]
     /// The relations each drawn view reads.
     var reads: [QualifiedName: [QualifiedName]] = [:]
+    /// Tables referenced but not drawn.
+    var stubs: Set<QualifiedName>
 
     init(_ drawing: Drawing) {
       self.drawing = drawing
+      stubs = Set(drawing.diagram.stubs.map(\.name))
       anchors = MarkdownRenderer.anchors(drawing.diagram)
       for edge in drawing.diagram.edges {
         switch edge.kind {
@@ -79,7 +82,9 @@ public struct MarkdownRenderer: DiagramRenderer {
 
   /// A link to a table or view in the page, or its name as code when it is not drawn.
   private func link(_ name: QualifiedName, _ context: Context) -> String {
-    guard let anchor = context.anchors[name] else { return MarkdownText.code(name.description) }
+    guard let anchor = context.anchors[name] else {
+      return MarkdownText.code(name.description) + (context.stubs.contains(name) ? " (not drawn)" : "")
+    }
     let label = context.drawing.diagram.spansSchemas ? name.description : name.name
     return "[\(MarkdownText.text(label))](#\(anchor))"
   }

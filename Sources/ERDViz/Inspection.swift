@@ -12,8 +12,10 @@ extension Pipeline {
     do {
       var catalog = try inspector(for: source, options: options).inspect(options)
       if !options.schemas.isEmpty {
+        try SelectionCheck.check(catalog, schemas: options.schemas, source: source)
         catalog.schemas.removeAll { !options.schemas.contains($0.name) }
       }
+      try SelectionCheck.check(catalog, schemas: [], source: source)
       return catalog
     } catch {
       throw .inspect(error)

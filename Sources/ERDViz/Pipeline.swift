@@ -17,6 +17,7 @@ public enum Pipeline {
     }
     let catalog = try load(request.source, options: request.inspect, log: request.log)
     let drawing = draw(catalog, request)
+    try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
     let rendered = try render(drawing, for: request)
     return try deliver(rendered, request)
   }
