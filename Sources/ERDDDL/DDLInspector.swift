@@ -49,7 +49,7 @@ public struct DDLInspector: SchemaInspector {
     guard !catalog.allTables.isEmpty || !catalog.allViews.isEmpty else {
       throw .invalidInput(label, reason: report.nothingFound(dialect: dialect))
     }
-    return catalog.applying(AtlasPositions(bytes))
+    return catalog.applying(AtlasPositions(bytes, workingDirectory: options.workingDirectory))
   }
 
   private func read(as dialect: Dialect, options: InspectOptions) throws(InspectError) -> (Catalog, DDLReport) {
