@@ -50,8 +50,9 @@ struct Selection {
   init(_ catalog: Catalog, options: DiagramOptions) {
     var tables = catalog.allTables.filter { options.filter.admits($0.name) }
     var views = catalog.allViews.filter { options.filter.admits($0.name) }
-    if !options.focus.isEmpty {
-      let reached = Neighbourhood(tables: tables, views: views).around(options.focus, depth: options.depth)
+    if !options.focus.isEmpty || !options.focusNames.isEmpty {
+      let reached = Neighbourhood(tables: tables, views: views)
+        .around(options.focus, names: options.focusNames, depth: options.depth)
       tables = tables.filter { reached.contains($0.name) }
       views = views.filter { reached.contains($0.name) }
     }
@@ -83,9 +84,10 @@ struct Neighbourhood {
     for (name, view) in views { for dependency in view.dependencies { link(name, dependency) } }
   }
 
-  /// The names matching any pattern, and everything up to `depth` hops from them.
-  func around(_ patterns: [String], depth: Int) -> Set<QualifiedName> {
-    var reached = Set(names.filter { name in patterns.contains { NameFilter.matches($0, name) } })
+  /// The names matching any pattern or named exactly, and everything up to `depth` hops from them.
+  func around(_ patterns: [String], names exact: [QualifiedName], depth: Int) -> Set<QualifiedName> {
+    let wanted = Set(exact)
+    var reached = Set(names.filter { name in wanted.contains(name) || patterns.contains { NameFilter.matches($0, name) } })
     var frontier = reached
     for _ in 0..<max(0, depth) where !frontier.isEmpty {
       frontier = Set(frontier.flatMap { adjacent[$0] ?? [] }).subtracting(reached)

@@ -8,6 +8,8 @@ public struct DiagramOptions: Hashable, Sendable {
   public var filter: NameFilter
   /// Tables and views (glob patterns, as the filter's) to draw with their neighbourhood only.
   public var focus: [String]
+  /// Tables and views to focus on by exact name, as the per-table pages do.
+  public var focusNames: [QualifiedName] = []
   /// How many relationship hops from a focused table are drawn.
   public var depth: Int
   public var detail: ColumnDetail
