@@ -25,6 +25,9 @@ let package = Package(
     .systemLibrary(
       name: "CLibPQ", pkgConfig: "libpq",
       providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+    .systemLibrary(
+      name: "CMariaDB", pkgConfig: "libmariadb",
+      providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]),
     // libpg_query ships no .pc file: the modulemap links it by name.
     .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"]), .brew(["libpg_query"])]),
 
@@ -34,12 +37,15 @@ let package = Package(
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
     .target(name: "ERDDDL", dependencies: ["ERDInspect", "ERDSQLite", "ERDSchema", "CPgQuery"]),
     .target(name: "ERDPostgres", dependencies: ["ERDInspect", "CLibPQ"]),
+    .target(name: "ERDMySQL", dependencies: ["ERDInspect", "CMariaDB"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
     .target(
       name: "ERDViz",
-      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDDDL", "ERDGraph", "ERDRender"]),
+      dependencies: [
+        "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDMySQL", "ERDDDL", "ERDGraph", "ERDRender",
+      ]),
     .executableTarget(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

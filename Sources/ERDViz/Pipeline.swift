@@ -1,6 +1,7 @@
 import ERDDDL
 import ERDGraph
 import ERDInspect
+import ERDMySQL
 import ERDPostgres
 import ERDRender
 import ERDSQLite
@@ -62,6 +63,8 @@ public enum Pipeline {
     switch source {
     case .postgres(let connection):
       return PostgresInspector(connection: connection, connectTimeout: options.connectTimeout)
+    case .mysql(let url):
+      return MySQLInspector(url: url, connectTimeout: options.connectTimeout)
     case .sqliteFile(let path):
       return SQLiteInspector.file(path)
     case .file(let path):
