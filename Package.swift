@@ -66,6 +66,7 @@ let package = Package(
     .testTarget(
       name: "ERDRenderTests",
       dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"], exclude: ["__Golden__"]),
+    .testTarget(name: "ERDMySQLTests", dependencies: ["ERDMySQL", "ERDDDL", "ERDViz", "ERDTestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
