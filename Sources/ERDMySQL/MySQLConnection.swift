@@ -45,6 +45,13 @@ final class MySQLConnection {
       mysql_close(handle)
       throw .unavailable(endpoint.description, reason: "cannot connect: \(reason)")
     }
+    // Connector/C 3.3 falls back to plain text when the server offers no TLS, unless it is to
+    // verify the certificate: REQUIRED is checked here, before any query (VERIFY_CA and
+    // VERIFY_IDENTITY fail in the handshake, before the password's scramble is sent).
+    if url.sslMode == .required && mysql_get_ssl_cipher(handle) == nil {
+      mysql_close(handle)
+      throw .unavailable(endpoint.description, reason: "cannot connect: ssl-mode=REQUIRED, but the server does not support SSL")
+    }
     // An option file may name another character set; the catalog is read as UTF-8 whatever it says.
     _ = mysql_set_character_set(handle, "utf8mb4")
     return MySQLConnection(handle: handle, endpoint: endpoint, secrets: secrets)

@@ -30,18 +30,24 @@ struct MySQLEndpoint: CustomStringConvertible {
   /// with a system error), and the server's 1927 "Connection was killed" and 1053 "shutdown in progress".
   static let lostConnection: Set<UInt32> = [2006, 2013, 2055, 1927, 1053]
 
-  /// The library's message on one line; a system error number gets its text
-  /// (`Can't connect to server on '127.0.0.1' (111 "Connection refused")`).
+  /// The library's message on one line, a system error number given its text:
+  /// `Can't connect to local server through socket '/x' (2 "No such file or directory")`,
+  /// `Lost connection … system error: 110 ("Connection timed out")`.
   static func reason(_ handle: UnsafeMutablePointer<MYSQL>) -> String {
-    var text = String(cString: mysql_error(handle))
+    let text = String(cString: mysql_error(handle))
       .split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "; ")
     let code = mysql_errno(handle)
-    if code == 2002 || code == 2003, text.hasSuffix(")"), let open = text.lastIndex(of: "("),
-      let number = Int32(text[text.index(after: open)..<text.index(before: text.endIndex)]), number > 0
-    {
-      text = String(text[..<open]) + "(\(number) \"\(String(cString: strerror(number)))\")"
+    guard !text.isEmpty else { return "unknown error \(code)" }
+    if let marker = text.range(of: "system error: "), let number = Int32(text[marker.upperBound...]), number > 0 {
+      return text + " (\"\(String(cString: strerror(number)))\")"
     }
-    return text.isEmpty ? "unknown error \(code)" : text
+    guard code == 2002 || code == 2003, text.hasSuffix(")"), let open = text.lastIndex(of: "("),
+      let number = Int32(text[text.index(after: open)..<text.index(before: text.endIndex)]), number > 0
+    else { return text }
+    // A TCP connect that fails is reported with the errno of the non-blocking connect that
+    // started it, EINPROGRESS, whose text ("Operation now in progress") would mislead.
+    let meaning = number == EINPROGRESS ? "refused or unreachable" : String(cString: strerror(number))
+    return String(text[..<open]) + "(\(number) \"\(meaning)\")"
   }
 }
 
