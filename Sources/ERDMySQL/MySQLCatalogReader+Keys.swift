@@ -38,6 +38,13 @@ extension MySQLCatalogReader {
     var ruleOf: [IndexID: Rows.ReferentialRule] = [:]
     for rule in rules { ruleOf[IndexID(table: rule.table, name: rule.constraint)] = rule }
     let byConstraint = Dictionary(grouping: columns) { IndexID(table: $0.table, name: $0.constraint) }
+    let unruled = byConstraint.keys.filter { ruleOf[$0] == nil }.count
+    if unruled > 0 {
+      // MariaDB 10.11 shows REFERENTIAL_CONSTRAINTS only to users with more than SELECT.
+      log.warning(
+        "mysql: the user may not see the ON DELETE/ON UPDATE rules of \(unruled) foreign keys "
+          + "(grant SHOW VIEW on the database); they are shown as NO ACTION")
+    }
     for (id, unsorted) in byConstraint where relations[id.table]?.isView == false {
       let parts = unsorted.sorted { $0.position < $1.position }
       guard let first = parts.first else { continue }
