@@ -33,8 +33,10 @@ extension MySQLCatalogReader {
   /// two queries joined here rather than on the server, where joining two `information_schema`
   /// tables reads each table's definitions twice.
   func readForeignKeys(_ schemas: String, into relations: inout [QualifiedName: Relation]) throws(InspectError) {
-    let columns = try query(SQL.foreignKeyColumns(schemas), as: Rows.ForeignKeyColumn.self, what: "reading foreign keys")
-    let rules = try query(SQL.referentialRules(schemas), as: Rows.ReferentialRule.self, what: "reading foreign key rules")
+    let columns = try query(
+      SQL.foreignKeyColumns(schemas), as: Rows.ForeignKeyColumn.self, what: "reading foreign keys")
+    let rules = try query(
+      SQL.referentialRules(schemas), as: Rows.ReferentialRule.self, what: "reading foreign key rules")
     var ruleOf: [IndexID: Rows.ReferentialRule] = [:]
     for rule in rules { ruleOf[IndexID(table: rule.table, name: rule.constraint)] = rule }
     let byConstraint = Dictionary(grouping: columns) { IndexID(table: $0.table, name: $0.constraint) }
@@ -62,8 +64,9 @@ extension MySQLCatalogReader {
       guard relations[check.table]?.isView == false else { continue }
       // MariaDB's JSON is LONGTEXT with a check of its own, named after the column: it reads
       // back as the JSON it was declared as, the check being the type's, not the user's.
+      let isJSON = { (column: Column) in column.name == check.name && column.type == "longtext" }
       if check.clause == "json_valid(\(MySQLValues.quoted(check.name)))",
-        let i = relations[check.table]?.table.columns.firstIndex(where: { $0.name == check.name && $0.type == "longtext" })
+        let i = relations[check.table]?.table.columns.firstIndex(where: isJSON)
       {
         relations[check.table]?.table.columns[i].type = "json"
         relations[check.table]?.table.columns[i].collation = nil

@@ -30,7 +30,8 @@ struct MySQLCatalogReader {
     log.info("mysql: database \"\(session?["current_database"] ?? "")\", read only = \(session?["read_only"] ?? "?")")
     let names = try readSchemas(wanted: wanted.isEmpty ? database.map { [$0] } ?? [] : wanted)
     // `IN (NULL)` matches nothing, and keeps the number of queries the same when there is nothing to read.
-    let schemas = names.count == 1 ? "= \(connection.quote(names[0]))" : "IN (\(names.isEmpty ? "NULL" : names.map(connection.quote).joined(separator: ", ")))"
+    let quoted = names.isEmpty ? ["NULL"] : names.map(connection.quote)
+    let schemas = quoted.count == 1 && !names.isEmpty ? "= \(quoted[0])" : "IN (\(quoted.joined(separator: ", ")))"
     var relations = try readRelations(schemas)
     try readColumns(schemas, into: &relations)
     try readIndexes(schemas, into: &relations)

@@ -115,7 +115,8 @@ enum MySQLCatalogRows {
     var onDelete: ReferentialAction
 
     init?(_ row: MySQLRow) {
-      guard let schema = row["constraint_schema"], let table = row["table_name"], let constraint = row["constraint_name"]
+      guard let schema = row["constraint_schema"], let table = row["table_name"],
+        let constraint = row["constraint_name"]
       else { return nil }
       self.table = QualifiedName(schema: schema, name: table)
       self.constraint = constraint

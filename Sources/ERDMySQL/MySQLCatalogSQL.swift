@@ -18,12 +18,10 @@ enum MySQLCatalogSQL {
     return "SELECT DATABASE() AS current_database, \(readOnly) AS read_only"
   }
 
+  /// The databases `wanted` names (an `IN (…)` condition), or every one but the server's own.
   static func schemas(wanted: String?) -> String {
-    """
-    SELECT SCHEMA_NAME AS schema_name FROM information_schema.SCHEMATA
-    WHERE \(wanted.map { "SCHEMA_NAME \($0)" } ?? "SCHEMA_NAME NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')")
-    ORDER BY SCHEMA_NAME
-    """
+    let own = "NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')"
+    return "SELECT SCHEMA_NAME AS schema_name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME \(wanted ?? own)"
   }
 
   static func tables(_ schemas: String) -> String {

@@ -50,7 +50,8 @@ final class MySQLConnection {
     // VERIFY_IDENTITY fail in the handshake, before the password's scramble is sent).
     if url.sslMode == .required && mysql_get_ssl_cipher(handle) == nil {
       mysql_close(handle)
-      throw .unavailable(endpoint.description, reason: "cannot connect: ssl-mode=REQUIRED, but the server does not support SSL")
+      throw .unavailable(
+        endpoint.description, reason: "cannot connect: ssl-mode=REQUIRED, but the server does not support SSL")
     }
     // An option file may name another character set; the catalog is read as UTF-8 whatever it says.
     _ = mysql_set_character_set(handle, "utf8mb4")

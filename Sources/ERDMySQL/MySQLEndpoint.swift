@@ -34,8 +34,8 @@ struct MySQLEndpoint: CustomStringConvertible {
   /// `Can't connect to local server through socket '/x' (2 "No such file or directory")`,
   /// `Lost connection … system error: 110 ("Connection timed out")`.
   static func reason(_ handle: UnsafeMutablePointer<MYSQL>) -> String {
-    let text = String(cString: mysql_error(handle))
-      .split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "; ")
+    let lines = String(cString: mysql_error(handle)).split(whereSeparator: \.isNewline)
+    let text = lines.map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "; ")
     let code = mysql_errno(handle)
     guard !text.isEmpty else { return "unknown error \(code)" }
     if let marker = text.range(of: "system error: "), let number = Int32(text[marker.upperBound...]), number > 0 {

@@ -11,8 +11,7 @@ struct MySQLResult {
     var columns: [String: Int] = [:]
     if let fields = mysql_fetch_fields(result) {
       for i in 0..<count {
-        let field = fields[i]
-        columns[String(decoding: UnsafeRawBufferPointer(start: field.name, count: Int(field.name_length)), as: UTF8.self)] = i
+        columns[text(fields[i].name, Int(fields[i].name_length))] = i
       }
     }
     rows.reserveCapacity(Int(mysql_num_rows(result)))
@@ -20,10 +19,15 @@ struct MySQLResult {
       var values: [String?] = []
       values.reserveCapacity(count)
       for i in 0..<count {
-        values.append(row[i].map { String(decoding: UnsafeRawBufferPointer(start: $0, count: Int(lengths[i])), as: UTF8.self) })
+        values.append(row[i].map { text($0, Int(lengths[i])) })
       }
       rows.append(MySQLRow(columns: columns, values: values))
     }
+  }
+
+  /// `count` bytes as UTF-8 text (values may hold NUL bytes, so never up to the first one).
+  private func text(_ bytes: UnsafePointer<CChar>, _ count: Int) -> String {
+    String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)
   }
 
   /// The rows a decoder accepts; one it cannot read (a NULL where a name must be) is left out.

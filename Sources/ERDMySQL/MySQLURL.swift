@@ -100,7 +100,8 @@ struct MySQLURL: Sendable {
       case "option-file": optionFile = value
       case "ssl-mode", "sslmode":
         guard let mode = SSLMode(rawValue: value.uppercased().replacingOccurrences(of: "-", with: "_")) else {
-          throw Self.invalid("unknown ssl-mode '\(value)' (use \(SSLMode.allCases.map(\.rawValue).joined(separator: ", ")))")
+          let modes = SSLMode.allCases.map(\.rawValue).joined(separator: ", ")
+          throw Self.invalid("unknown ssl-mode '\(value)' (use \(modes))")
         }
         sslMode = mode
       case "connect-timeout":
