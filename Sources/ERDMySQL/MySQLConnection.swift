@@ -122,6 +122,9 @@ final class MySQLConnection {
         mysql_real_escape_string(handle, &out, chars.baseAddress, UInt(chars.count - 1))
       }
     }
+    // (unsigned long)-1: the server's sql_mode has NO_BACKSLASH_ESCAPES and the text a quote,
+    // which in that mode is escaped by doubling it.
+    guard length < out.count else { return "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
     return "'" + String(decoding: out[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self) + "'"
   }
 }
