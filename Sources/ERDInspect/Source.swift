@@ -5,6 +5,8 @@ import Foundation
 public enum Source: Hashable, Sendable {
   /// A PostgreSQL connection string: a `postgres://` URL or a libpq keyword string.
   case postgres(String)
+  /// A MySQL or MariaDB server, from a `mysql://` or `mariadb://` URL.
+  case mysql(String)
   /// An SQLite database file, from a `sqlite:` URL or a path whose header says so.
   case sqliteFile(String)
   /// A file to be read and sniffed: SQL DDL, an erdviz JSON catalog, or an SQLite image.
@@ -18,6 +20,7 @@ public enum Source: Hashable, Sendable {
   public var label: String {
     switch self {
     case .postgres: return "the PostgreSQL database"
+    case .mysql: return "the MySQL database"
     case .sqliteFile(let path), .file(let path): return path
     case .standardInput: return "stdin"
     case .program(let command): return command.label
@@ -36,9 +39,10 @@ public enum Source: Hashable, Sendable {
     if argument == "-" { return .standardInput }
     let lower = argument.lowercased()
     if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") { return .postgres(argument) }
+    if lower.hasPrefix("mysql://") || lower.hasPrefix("mariadb://") { return .mysql(argument) }
     if lower.hasPrefix("sqlite:") { return .sqliteFile(sqlitePath(fromURL: argument)) }
     if let scheme = urlScheme(of: argument) {
-      throw .usage("unsupported source scheme '\(scheme):' (use postgres://, sqlite:, a file or -)")
+      throw .usage("unsupported source scheme '\(scheme):' (use postgres://, mysql://, mariadb://, sqlite:, a file or -)")
     }
     if looksLikeKeywordConnectionString(argument) { return .postgres(argument) }
     return .file(argument)

@@ -1,5 +1,6 @@
 import ERDDDL
 import ERDInspect
+import ERDMySQL
 import ERDPostgres
 import ERDSQLite
 import ERDSchema
@@ -29,6 +30,8 @@ extension Pipeline {
     switch source {
     case .postgres(let connection):
       return PostgresInspector(connection: connection, connectTimeout: options.connectTimeout)
+    case .mysql(let url):
+      return MySQLInspector(url: url, connectTimeout: options.connectTimeout)
     case .sqliteFile(let path):
       return SQLiteInspector.file(path)
     case .file(let path):
