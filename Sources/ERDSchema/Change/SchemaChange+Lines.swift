@@ -31,7 +31,10 @@ struct ChangeLineWriter {
     switch change.element {
     case .object: return "\(change.object.kind.rawValue) \(owner)"
     case .column(let column): return "column \(owner).\(Self.identifier(column.name))"
-    case .primaryKey(let key): return "primary key \(owner)\(Self.columns(key.columns))"
+    case .primaryKey(let key):
+      // A changed key's line shows both column lists after the colon.
+      if case .changed = change.action { return "primary key \(owner)" }
+      return "primary key \(owner)\(Self.columns(key.columns))"
     case .foreignKey(let key):
       return "foreign key \(owner)\(Self.columns(key.columns)) → \(name(key.referencedTable))"
         + (key.referencedColumns.isEmpty ? "" : Self.columns(key.referencedColumns))

@@ -30,6 +30,13 @@ extension SchemaChange {
     public var renamed = 0
     public var changed = 0
 
+    public init(added: Int = 0, removed: Int = 0, renamed: Int = 0, changed: Int = 0) {
+      self.added = added
+      self.removed = removed
+      self.renamed = renamed
+      self.changed = changed
+    }
+
     public var isEmpty: Bool { added == 0 && removed == 0 && renamed == 0 && changed == 0 }
   }
 
