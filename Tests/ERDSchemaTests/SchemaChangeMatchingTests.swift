@@ -138,6 +138,24 @@ import Testing
     #expect((SQLText.typeKey(a) == SQLText.typeKey(b)) == same)
   }
 
+  /// ASCII text takes a byte-level path, other text the `Character` one: both give the same keys.
+  @Test(arguments: [
+    ("NUMERIC ( 10 , 2 )", "numeric(10,2)"), ("NUMÉRIC ( 10 , 2 )", "numéric(10,2)"),
+    ("character  VARYING(20)", "character varying(20)"), ("character\tvaryinG (20) ", "character varying(20)"),
+    ("Caractère  VARYING ( 20 )", "caractère varying(20)"), (" int ", "integer"), ("\nINT4[ ]", "integer[]"),
+    ("text", "text"), ("", ""),
+  ])
+  func typeKeys(type: String, key: String) {
+    #expect(SQLText.typeKey(type) == key)
+  }
+
+  @Test(arguments: [
+    ("  a\n  + B ", "a + B"), ("é  +\t'X'", "é + 'X'"), ("lower( name )", "lower( name )"), ("x", "x"), (" ", ""),
+  ])
+  func expressionKeys(expression: String, key: String) {
+    #expect(SQLText.expressionKey(expression) == key)
+  }
+
   @Test func pairsTheOnlySchemaOfEachCatalog() {
     let old = Catalog(engine: "sqlite", schemas: [Schema(name: "main", tables: [Table(name: "t")])])
     let new = Catalog(engine: "mysql", schemas: [Schema(name: "app", tables: [Table(name: "t")])])

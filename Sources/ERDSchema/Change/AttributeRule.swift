@@ -43,10 +43,11 @@ struct AttributeRule<T>: Sendable {
 }
 
 extension Array {
-  /// The changes of every attribute these rules name, in the rules' order.
-  func actions<T>(_ old: T, _ new: T, _ folding: NameFolding) -> [SchemaChange.Action]
+  /// The changes of every attribute these rules name, in the rules' order; none for equal values,
+  /// without computing a key (most of two catalogs is the same, and keys cost string work).
+  func actions<T: Equatable>(_ old: T, _ new: T, _ folding: NameFolding) -> [SchemaChange.Action]
   where Element == AttributeRule<T> {
-    compactMap { $0.action(old, new, folding) }
+    old == new ? [] : compactMap { $0.action(old, new, folding) }
   }
 }
 

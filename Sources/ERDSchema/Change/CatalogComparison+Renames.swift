@@ -1,19 +1,25 @@
 extension CatalogComparison {
   /// Removed and added tables of one schema with the same columns (folded names and types),
   /// paired when no other removed or added table has those columns.
-  func guessTableRenames(
-    removed: [FoldedName: Named<Table>], added: [FoldedName: Named<Table>]
-  ) -> [(old: FoldedName, new: FoldedName)] {
-    Self.uniquePairs(removed, added) { key, table in
-      guard !table.value.columns.isEmpty else { return nil }
-      let columns = table.value.columns.map { fold($0.name) + " " + SQLText.typeKey($0.type) }.sorted()
-      return ([key.schema] + columns).joined(separator: "\u{1f}")
+  func guessTableRenames(removed: Set<FoldedName>, added: Set<FoldedName>) -> [TablePair] {
+    func signature(_ key: FoldedName, _ table: Named<Table>?) -> String? {
+      guard let columns = table?.value.columns, !columns.isEmpty else { return nil }
+      let names = columns.map { fold($0.name) + " " + SQLText.typeKey($0.type) }.sorted()
+      return ([key.schema] + names).joined(separator: "\u{1f}")
     }
+    return Self.uniquePairs(
+      Dictionary(uniqueKeysWithValues: removed.map { ($0, signature($0, oldTables[$0])) }),
+      Dictionary(uniqueKeysWithValues: added.map { ($0, signature($0, newTables[$0])) })
+    ) { _, signature in signature }
+    .map { TablePair(old: $0.old, new: $0.new) }
   }
 
   /// Records the columns of one matched table that were renamed: a removed and an added column
   /// of the same type, when no other removed or added column has that type.
-  mutating func guessColumnRenames(_ old: Table, _ new: Table, in table: FoldedName) {
+  mutating func guessColumnRenames(_ pair: TablePair) {
+    guard let old = oldTables[pair.old]?.value, let new = newTables[pair.new]?.value, old.columns != new.columns
+    else { return }
+    let table = pair.new
     let before = Self.index(old.columns, key: fold)
     let after = Self.index(new.columns, key: fold)
     let removed = before.filter { after[$0.key] == nil }

@@ -3,15 +3,20 @@ extension CatalogComparison {
   typealias Action = SchemaChange.Action
 
   /// Everything that differs inside a table present in both catalogs (perhaps renamed).
-  func tableChanges(_ old: Table, _ new: Named<Table>, key table: FoldedName) -> [Change] {
+  func tableChanges(_ pair: TablePair) -> [Change] {
+    guard let old = oldTables[pair.old]?.value, let new = newTables[pair.new] else { return [] }
+    let table = pair.new
     let object = SchemaChange.ObjectName(.table, new.name)
     let current = new.value
+    guard old != current else {
+      // An unchanged table can still have a foreign key that changed: its target may have been
+      // renamed, or its target columns left out and the target's primary key changed.
+      return foreignKeyChanges(old, current, table: table).map { Change(object: object, element: $0.0, action: $0.1) }
+    }
     var parts = Table.changeRules.actions(old, current, folding).map { (Element.object, $0) }
     parts += columnChanges(old.columns, current.columns, table: table)
     parts += primaryKeyChanges(old.primaryKey, current.primaryKey, table: table)
-    parts += partChanges(
-      old.foreignKeys, current.foreignKeys, oldKey: { oldForeignKeyKey($0, table: table) },
-      newKey: newForeignKeyKey, element: Element.foreignKey, rules: ForeignKey.changeRules)
+    parts += foreignKeyChanges(old, current, table: table)
     parts += partChanges(
       old.uniqueConstraints, current.uniqueConstraints, oldKey: { oldColumnsKey($0.columns, table) },
       newKey: { newColumnsKey($0.columns) }, element: Element.unique)
@@ -25,6 +30,12 @@ extension CatalogComparison {
       old.exclusions, current.exclusions, oldKey: { SQLText.expressionKey($0.definition) },
       newKey: { SQLText.expressionKey($0.definition) }, element: Element.exclusion)
     return parts.map { Change(object: object, element: $0.0, action: $0.1) }
+  }
+
+  private func foreignKeyChanges(_ old: Table, _ new: Table, table: FoldedName) -> [(Element, Action)] {
+    partChanges(
+      old.foreignKeys, new.foreignKeys, oldKey: { oldForeignKeyKey($0, table: table) },
+      newKey: newForeignKeyKey, element: Element.foreignKey, rules: ForeignKey.changeRules)
   }
 
   /// Columns by folded name (old ones by the name they have now, when renamed).
