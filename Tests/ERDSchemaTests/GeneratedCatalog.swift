@@ -22,7 +22,9 @@ enum GeneratedCatalog {
     for i in 0..<count {
       schemas[i % 3 == 0 ? 1 : 0].tables.append(table(i))
     }
-    schemas[0].views = [View(name: "v", columns: [Column(name: "id", ordinal: 1, type: "integer")], definition: "SELECT 1")]
+    schemas[0].views = [
+      View(name: "v", columns: [Column(name: "id", ordinal: 1, type: "integer")], definition: "SELECT 1")
+    ]
     schemas[0].enums = [EnumType(name: "mood", values: ["sad", "ok"])]
     return Catalog(engine: "postgresql", schemas: schemas)
   }
@@ -31,7 +33,9 @@ enum GeneratedCatalog {
 
   static func table(_ i: Int) -> Table {
     var foreignKeys: [ForeignKey] = []
-    if i > 0 { foreignKeys.append(ForeignKey(columns: ["ref_id"], referencedTable: name(i - 1), referencedColumns: ["id"])) }
+    if i > 0 {
+      foreignKeys.append(ForeignKey(columns: ["ref_id"], referencedTable: name(i - 1), referencedColumns: ["id"]))
+    }
     return Table(
       name: "t\(i)",
       columns: [

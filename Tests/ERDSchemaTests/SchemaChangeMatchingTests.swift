@@ -27,19 +27,27 @@ import Testing
       with: ["~ table client: renamed from customer"]),
     RenameCase(
       name: "table whose columns differ is not a rename",
-      new: changeBase.editing(table: "legacy") { $0.name = "archive"; $0.columns[1].type = "jsonb" },
+      new: changeBase.editing(table: "legacy") {
+        $0.name = "archive"
+        $0.columns[1].type = "jsonb"
+      },
       without: ["+ table archive", "− table legacy"], with: ["+ table archive", "− table legacy"]),
     RenameCase(
       name: "two candidates are no guess",
       new: changeBase.editing { schema in
         schema.tables.removeAll { $0.name == "legacy" }
-        let columns = [Column(name: "id", ordinal: 1, type: "integer"), Column(name: "payload", ordinal: 2, type: "text")]
+        let columns = [
+          Column(name: "id", ordinal: 1, type: "integer"), Column(name: "payload", ordinal: 2, type: "text"),
+        ]
         schema.tables += [Table(name: "a", columns: columns), Table(name: "b", columns: columns)]
       },
       without: ["+ table a", "+ table b", "− table legacy"], with: ["+ table a", "+ table b", "− table legacy"]),
     RenameCase(
       name: "column of the same type",
-      new: changeBase.editing(table: "customer") { $0.columns[2].name = "remark"; $0.indexes[0].keys = [.column("remark")] },
+      new: changeBase.editing(table: "customer") {
+        $0.columns[2].name = "remark"
+        $0.indexes[0].keys = [.column("remark")]
+      },
       without: [
         "− column customer.note", "+ column customer.remark", "− index customer_note on customer(note)",
         "+ index customer_note on customer(remark)",
@@ -47,8 +55,11 @@ import Testing
       with: ["~ column customer.remark: renamed from note"]),
     RenameCase(
       name: "renamed column keeps its key and foreign keys to it",
-      new: changeBase.editing(table: "customer") { $0.columns[0].name = "customer_no"; $0.primaryKey?.columns = ["customer_no"] }
-        .editing(table: "order") { $0.foreignKeys[0].referencedColumns = ["customer_no"] },
+      new: changeBase.editing(table: "customer") {
+        $0.columns[0].name = "customer_no"
+        $0.primaryKey?.columns = ["customer_no"]
+      }
+      .editing(table: "order") { $0.foreignKeys[0].referencedColumns = ["customer_no"] },
       without: [
         "+ column customer.customer_no", "− column customer.id",
         "~ primary key customer: columns (id) → (customer_no)",
@@ -58,7 +69,11 @@ import Testing
       with: ["~ column customer.customer_no: renamed from id"]),
     RenameCase(
       name: "renamed column whose type changed too is no guess",
-      new: changeBase.editing(table: "customer") { $0.columns[2].name = "remark"; $0.columns[2].type = "jsonb"; $0.indexes = [] },
+      new: changeBase.editing(table: "customer") {
+        $0.columns[2].name = "remark"
+        $0.columns[2].type = "jsonb"
+        $0.indexes = []
+      },
       without: ["− column customer.note", "+ column customer.remark", "− index customer_note on customer(note)"],
       with: ["− column customer.note", "+ column customer.remark", "− index customer_note on customer(note)"]),
   ]
@@ -70,7 +85,10 @@ import Testing
   }
 
   @Test func renamesAreCountedAndMarked() {
-    let new = changeBase.editing(table: "legacy") { $0.name = "archive"; $0.comment = "old rows" }
+    let new = changeBase.editing(table: "legacy") {
+      $0.name = "archive"
+      $0.comment = "old rows"
+    }
     let change = SchemaChange(from: changeBase, to: new, options: .init(renames: true))
     #expect(change.lines == ["~ table archive: renamed from legacy", "~ table archive: comment none → old rows"])
     #expect(change.summary.description == "1 table renamed, 1 table changed")
@@ -82,12 +100,14 @@ import Testing
 
   // MARK: Folding
 
-  @Test(arguments: [
-    ("postgresql", "postgresql", NameFolding.exact), ("sqlite", "sqlite", .caseInsensitive),
-    ("mysql", "mysql", .caseInsensitive), ("mariadb", "mariadb", .caseInsensitive), ("mssql", "mssql", .caseInsensitive),
-    ("postgresql", "sqlite", .caseInsensitive), ("postgresql", nil, .caseInsensitive), (nil, nil, .exact),
-    ("PostgreSQL", "postgresql", .exact),
-  ] as [(String?, String?, NameFolding)])
+  @Test(
+    arguments: [
+      ("postgresql", "postgresql", NameFolding.exact), ("sqlite", "sqlite", .caseInsensitive),
+      ("mysql", "mysql", .caseInsensitive), ("mariadb", "mariadb", .caseInsensitive),
+      ("mssql", "mssql", .caseInsensitive),
+      ("postgresql", "sqlite", .caseInsensitive), ("postgresql", nil, .caseInsensitive), (nil, nil, .exact),
+      ("PostgreSQL", "postgresql", .exact),
+    ] as [(String?, String?, NameFolding)])
   func foldsAsTheEnginesDo(old: String?, new: String?, folding: NameFolding) {
     #expect(NameFolding.forEngines(old, new) == folding)
   }
@@ -96,9 +116,11 @@ import Testing
   @Test(arguments: ["postgresql", "sqlite", "mysql", "mariadb", "mssql"])
   func matchesNamesAsTheEngineFoldsThem(engine: String) {
     func catalog(_ table: String, _ column: String) -> Catalog {
-      Catalog(engine: engine, schemas: [
-        Schema(name: "s", tables: [Table(name: table, columns: [Column(name: column, ordinal: 1, type: "text")])])
-      ])
+      Catalog(
+        engine: engine,
+        schemas: [
+          Schema(name: "s", tables: [Table(name: table, columns: [Column(name: column, ordinal: 1, type: "text")])])
+        ])
     }
     let change = SchemaChange(from: catalog("Customer", "Email"), to: catalog("customer", "email"))
     if engine == "postgresql" {
@@ -119,7 +141,8 @@ import Testing
 
   /// PostgreSQL's `Order` and `order` against MySQL DDL's one `order`: deterministic, nothing lost.
   @Test func namesThatFoldAlikeStayDistinct() {
-    let old = Catalog(engine: "postgresql", schemas: [Schema(name: "app", tables: [Table(name: "order"), Table(name: "Order")])])
+    let old = Catalog(
+      engine: "postgresql", schemas: [Schema(name: "app", tables: [Table(name: "order"), Table(name: "Order")])])
     let new = Catalog(engine: "mysql", schemas: [Schema(name: "app", tables: [Table(name: "ORDER")])])
     #expect(SchemaChange(from: old, to: new).lines == ["− table order"])
   }
@@ -169,7 +192,11 @@ import Testing
     var new = old
     new.schemas[1].tables = [Table(name: "t", columns: [Column(name: "x", ordinal: 1, type: "int")])]
     new.schemas[0].tables = [
-      Table(name: "u", foreignKeys: [ForeignKey(columns: ["x"], referencedTable: .init(schema: "b", name: "t"), referencedColumns: ["x"])])
+      Table(
+        name: "u",
+        foreignKeys: [
+          ForeignKey(columns: ["x"], referencedTable: .init(schema: "b", name: "t"), referencedColumns: ["x"])
+        ])
     ]
     #expect(SchemaChange(from: old, to: new).lines == ["+ table a.u", "+ table b.t"])
     let addedKey = SchemaChange(from: new.editing(table: "u") { $0.foreignKeys = [] }, to: new)

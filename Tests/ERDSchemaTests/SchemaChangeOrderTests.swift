@@ -71,4 +71,3 @@ import Testing
     #endif
   }
 }
-

@@ -6,8 +6,12 @@ import Testing
 @Suite struct SchemaChangeOutputTests {
   /// One change of each sort of element and action, for the JSON golden file.
   static let mixed: SchemaChange = {
-    let new = changeBase
-      .editing { $0.tables.append(Table(name: "newcomer")); $0.tables.removeAll { $0.name == "legacy" } }
+    let new =
+      changeBase
+      .editing {
+        $0.tables.append(Table(name: "newcomer"))
+        $0.tables.removeAll { $0.name == "legacy" }
+      }
       .editing(table: "customer") { t in
         t.columns[1].type = "varchar(200)"
         t.columns[2].nullable = false
@@ -20,7 +24,10 @@ import Testing
         t.uniqueConstraints = [UniqueConstraint(columns: ["customer_id", "id"])]
         t.primaryKey = nil
       }
-      .editing { $0.enums[0].values.append("happy"); $0.domains = [] }
+      .editing {
+        $0.enums[0].values.append("happy")
+        $0.domains = []
+      }
     return SchemaChange(from: changeBase, to: new)
   }()
 
@@ -40,22 +47,24 @@ import Testing
   }
 
   @Test func linesAndSummaryOfTheMixedChange() {
-    #expect(Self.mixed.lines == [
-      "~ column customer.email: type varchar(100) → varchar(200)",
-      "~ column customer.note: null → not null",
-      "+ column customer.born",
-      "− index customer_note on customer(note)",
-      "+ check on customer: born > '1900-01-01'",
-      "− table legacy",
-      "+ table newcomer",
-      "− primary key order(id)",
-      "~ foreign key order(customer_id) → customer(id): on delete no action → cascade",
-      "+ unique order(customer_id, id)",
-      "~ enum mood: values (sad, ok) → (sad, ok, happy)",
-      "− domain address",
-    ])
-    #expect(Self.mixed.summary.description
-      == "+1 table, −1 table, 1 enum changed, −1 domain, +1 column, 2 columns changed, −1 primary key, "
+    #expect(
+      Self.mixed.lines == [
+        "~ column customer.email: type varchar(100) → varchar(200)",
+        "~ column customer.note: null → not null",
+        "+ column customer.born",
+        "− index customer_note on customer(note)",
+        "+ check on customer: born > '1900-01-01'",
+        "− table legacy",
+        "+ table newcomer",
+        "− primary key order(id)",
+        "~ foreign key order(customer_id) → customer(id): on delete no action → cascade",
+        "+ unique order(customer_id, id)",
+        "~ enum mood: values (sad, ok) → (sad, ok, happy)",
+        "− domain address",
+      ])
+    #expect(
+      Self.mixed.summary.description
+        == "+1 table, −1 table, 1 enum changed, −1 domain, +1 column, 2 columns changed, −1 primary key, "
         + "1 foreign key changed, +1 unique constraint, −1 index, +1 check")
   }
 

@@ -36,12 +36,13 @@ import Testing
     let old = try Self.inspect(try Self.shopSQL())
     let new = try Self.inspect(try Self.changedShop())
     let change = SchemaChange(from: old, to: new)
-    #expect(change.lines == [
-      "~ column customer.email: type TEXT → varchar(200)",
-      "− table customer_profile",
-      "+ column order.note",
-      "+ foreign key shipment_item(order_id) → order(id)",
-    ])
+    #expect(
+      change.lines == [
+        "~ column customer.email: type TEXT → varchar(200)",
+        "− table customer_profile",
+        "+ column order.note",
+        "+ foreign key shipment_item(order_id) → order(id)",
+      ])
     #expect(change.summary.description == "−1 table, +1 column, 1 column changed, +1 foreign key")
     let kinds = change.json["changes"]?.arrayValue?.compactMap { $0["kind"]?.stringValue }
     #expect(kinds == ["column.changed", "table.removed", "column.added", "foreignKey.added"])

@@ -119,7 +119,8 @@ extension CatalogComparison {
 
   private func newForeignKeyKey(_ key: ForeignKey) -> String {
     let target = newTable(key.referencedTable)
-    let targetColumns = key.referencedColumns.isEmpty
+    let targetColumns =
+      key.referencedColumns.isEmpty
       ? newTables[target]?.value.primaryKey?.columns ?? [] : key.referencedColumns
     return [newColumnsKey(key.columns), target.schema, target.name, newColumnsKey(targetColumns)]
       .joined(separator: "\u{1e}")

@@ -76,9 +76,11 @@ struct CatalogComparison {
     out += added.compactMap { newTables[$0].map { Change(object: .init(.table, $0.name), action: .added) } }
     for pair in pairs { out += tableChanges(pair) }
     out += objectChanges(.view, Self.all(old, \.views, \.name), Self.all(new, \.views, \.name), rules: View.changeRules)
-    out += objectChanges(.enumType, Self.all(old, \.enums, \.name), Self.all(new, \.enums, \.name),
+    out += objectChanges(
+      .enumType, Self.all(old, \.enums, \.name), Self.all(new, \.enums, \.name),
       rules: EnumType.changeRules)
-    out += objectChanges(.domain, Self.all(old, \.domains, \.name), Self.all(new, \.domains, \.name),
+    out += objectChanges(
+      .domain, Self.all(old, \.domains, \.name), Self.all(new, \.domains, \.name),
       rules: Domain.changeRules)
     return out
   }

@@ -96,7 +96,8 @@ struct ChangeLineWriter {
 
   /// A name as written when it is a plain identifier (letters, digits, `_`), else double-quoted.
   static func identifier(_ name: String) -> String {
-    let plain = !name.isEmpty && name.first?.isNumber == false
+    let plain =
+      !name.isEmpty && name.first?.isNumber == false
       && name.allSatisfy { $0 == "_" || $0.isLetter || $0.isNumber }
     return plain ? name : "\"" + escaped(String(name.flatMap { $0 == "\"" ? ["\"", "\""] : [$0] })) + "\""
   }

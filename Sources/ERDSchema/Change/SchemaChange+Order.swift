@@ -37,8 +37,10 @@ extension SchemaChange.Change {
     case .column(let column): return [.number(1), .number(column.ordinal)] + Self.name(column.name)
     case .primaryKey: return [.number(2)]
     case .foreignKey(let key):
-      return [.number(3), .text(key.columns.joined(separator: ",")), .text(key.referencedTable.description),
-        .text(key.referencedColumns.joined(separator: ","))]
+      return [
+        .number(3), .text(key.columns.joined(separator: ",")), .text(key.referencedTable.description),
+        .text(key.referencedColumns.joined(separator: ",")),
+      ]
     case .unique(let unique): return [.number(4), .text(unique.columns.joined(separator: ","))]
     case .index(let index): return [.number(5), .text(index.keysText), .text(index.name)]
     case .check(let check): return [.number(6), .text(check.expression)]

@@ -78,7 +78,9 @@ extension SchemaChange {
       case .renamed: counts[category, default: Counts()].renamed += 1
       case .changed:
         // One changed thing per element, however many of its attributes changed.
-        if changed.insert(Thing(object: change.object, element: change.element)).inserted { counts[category, default: Counts()].changed += 1 }
+        if changed.insert(Thing(object: change.object, element: change.element)).inserted {
+          counts[category, default: Counts()].changed += 1
+        }
       }
     }
     return Summary(counts: counts)
