@@ -55,7 +55,8 @@ let package = Package(
 
     // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
     .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "ERDInspect", "CSQLite"], path: "Tests/ERDTestSupport"),
-    .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),
+    .testTarget(
+      name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDSQLite", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDPostgresTests", dependencies: ["ERDPostgres", "ERDViz", "ERDTestSupport"], exclude: ["__Golden__"]),
