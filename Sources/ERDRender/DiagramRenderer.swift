@@ -78,5 +78,5 @@ public struct JSONRenderer: DiagramRenderer {
 extension Drawing {
   /// The catalog with only the tables and views the diagram draws; their foreign keys stay,
   /// whether or not their targets are drawn.
-  var drawnCatalog: Catalog { catalog.keeping(Set(diagram.entities.map(\.name))) }
+  public var drawnCatalog: Catalog { catalog.keeping(Set(diagram.entities.map(\.name))) }
 }

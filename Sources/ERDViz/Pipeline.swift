@@ -9,7 +9,7 @@ public enum Pipeline {
   /// Runs a request. Every output is rendered before any is delivered, and written all or none,
   /// so a failure anywhere leaves every existing file as it was.
   @discardableResult
-  public static func run(_ request: Request) throws(RunError) -> RunReport {
+  public static func run(_ request: Request) throws(RunError) -> CheckReport {
     if request.delivery == .write {
       for target in request.outputs {
         do { try FileCommit.checkWritable(target) } catch { throw .output(error) }
@@ -18,8 +18,14 @@ public enum Pipeline {
     let catalog = try load(request.source, options: request.inspect, log: request.log)
     let drawing = draw(catalog, request)
     try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
-    let rendered = try render(drawing, for: request)
-    return try deliver(rendered, request)
+    let products = try render(drawing, for: request)
+    let stale = try deliver(products, request)
+    var report = CheckReport(stale: stale)
+    if !stale.isEmpty, let (path, old) = CommittedCatalog.find(in: request.outputs) {
+      report.change = SchemaChange(from: old, to: drawing.drawnCatalog)
+      report.baseline = path
+    }
+    return report
   }
 
   /// The drawing every output of the request is rendered from: the page's other detail levels
@@ -46,11 +52,11 @@ public enum Pipeline {
 
   /// Writes the files all or none (removing erdviz's leftover pages), then stdout; or, for
   /// `--check`, compares with the files on disk and writes nothing.
-  static func deliver(_ products: [Product], _ request: Request) throws(RunError) -> RunReport {
+  static func deliver(_ products: [Product], _ request: Request) throws(RunError) -> [StaleOutput] {
     let files = products.flatMap(\.files)
     let obsolete = products.flatMap(\.obsolete)
     if request.delivery == .compare {
-      return RunReport(stale: OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) })
+      return OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) }
     }
     do {
       try FileCommit.write(files, removing: obsolete)
@@ -60,15 +66,8 @@ public enum Pipeline {
     } catch {
       throw .output(error)
     }
-    return RunReport()
+    return []
   }
-}
-
-/// What a run found: with `--check`, the outputs that differ from the files on disk.
-public struct RunReport: Hashable, Sendable {
-  public var stale: [StaleOutput]
-
-  public init(stale: [StaleOutput] = []) { self.stale = stale }
 }
 
 /// An output whose file on disk is not what this run renders.

@@ -13,6 +13,8 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
   case output(OutputError)
   /// The request itself is wrong (an output whose format cannot be told, say).
   case usage(String)
+  /// `--check` found outputs stale; what it found has been reported.
+  case stale
 
   public var description: String {
     switch self {
@@ -20,6 +22,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render(let error): return error.description
     case .output(let error): return error.description
     case .usage(let message): return message
+    case .stale: return "outputs are stale (run without --check to write them)"
     }
   }
 
@@ -31,6 +34,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render: return .software
     case .output: return .cannotCreate
     case .usage: return .usage
+    case .stale: return .stale
     }
   }
 }
@@ -63,7 +67,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
   /// One line per status, for `--help` and the README.
   public static let summary = """
-    0 success; 64 usage error; 65 invalid input (bad DDL, JSON or \
+    0 success; 1 --check found an output stale or missing; 64 usage error; 65 invalid input (bad DDL, JSON or \
     database file); 66 input missing or unreadable; 69 database or program unavailable; 70 internal \
     error; 73 cannot write an output file
     """
