@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "ERDViz", targets: ["ERDViz"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // System libraries, each imported by exactly one module.
@@ -45,6 +46,7 @@ let package = Package(
       name: "ERDViz",
       dependencies: [
         "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDMySQL", "ERDDDL", "ERDGraph", "ERDRender",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
       name: "erdviz",

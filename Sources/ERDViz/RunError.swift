@@ -15,6 +15,8 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
   case usage(String)
   /// `--check` found outputs stale; what it found has been reported.
   case stale
+  /// The config file is wrong: unknown key, wrong type, bad YAML.
+  case config(ConfigError)
 
   public var description: String {
     switch self {
@@ -23,6 +25,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .output(let error): return error.description
     case .usage(let message): return message
     case .stale: return "outputs are stale (run without --check to write them)"
+    case .config(let error): return error.description
     }
   }
 
@@ -35,6 +38,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .output: return .cannotCreate
     case .usage: return .usage
     case .stale: return .stale
+    case .config: return .config
     }
   }
 }
@@ -55,6 +59,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case software = 70
   /// An output file could not be written.
   case cannotCreate = 73
+  /// The config file (`erdviz.yml`) is wrong.
+  case config = 78
 
   init(_ error: InspectError) {
     switch error {
@@ -69,7 +75,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   public static let summary = """
     0 success; 1 --check found an output stale or missing; 64 usage error; 65 invalid input (bad DDL, JSON or \
     database file); 66 input missing or unreadable; 69 database or program unavailable; 70 internal \
-    error; 73 cannot write an output file
+    error; 73 cannot write an output file; 78 invalid config file
     """
 }
 

@@ -2,9 +2,11 @@ import ArgumentParser
 import ERDViz
 
 /// Prints what `--check` found on stdout; stale outputs exit 1 (after the body, so an error wins).
-func report(_ check: CheckReport) throws(RunError) {
-  guard !check.isClean else { return }
-  let text = check.lines.map { $0 + "\n" }.joined()
+func report(_ checks: CheckReport...) throws(RunError) { try report(checks) }
+
+func report(_ checks: [CheckReport]) throws(RunError) {
+  guard checks.contains(where: { !$0.isClean }) else { return }
+  let text = checks.flatMap(\.lines).map { $0 + "\n" }.joined()
   do { try StandardStreams.writeOutput(Array(text.utf8)) } catch { throw .output(error) }
   throw .stale
 }

@@ -39,4 +39,21 @@ enum HelpText {
 
     Exit codes: \(ExitStatus.summary).
     """
+
+  static let generate = """
+    Reads FILE (default erdviz.yml in the current folder), runs in its folder, and writes every \
+    output of every diagram in it: each distinct source is inspected once, and every output is \
+    rendered before any is written, all or none. With --check nothing is written: each output is \
+    compared with the file on disk, and erdviz exits 1 listing the stale or missing ones and, \
+    when a committed .json or .html output holds the previous catalog, what changed in the \
+    schema (+ table newcomer, ~ column order.status: type …). Use it in CI.
+
+    A config file lists diagrams, each with a source (source: a URL, a file, or -; or exec: a \
+    program and its arguments as a list), the options erdviz inspect takes (schemas, include, \
+    exclude, focus, depth, columns, direction, title, views, partitions, dialect, strict) and \
+    outputs. An unknown key or a wrong type is an error at its file:line:column (exit 78), and \
+    nothing is written. erdviz init writes a commented starter.
+
+    Exit codes: \(ExitStatus.summary).
+    """
 }
