@@ -105,11 +105,12 @@ public struct DOTRenderer: DiagramRenderer {
     case .foreignKey:
       attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality))")
       attributes.append("arrowhead=\(Self.arrow(edge.toCardinality))")
-      let columns = edge.fromColumns.joined(separator: ", ")
-      let target = edge.toColumns.isEmpty ? to.label : "\(to.label)(\(edge.toColumns.joined(separator: ", ")))"
-      var tip = "\(from.label)(\(columns)) → \(target)"
-      if let name = edge.name { tip = "\(name): \(tip)" }
-      attributes.append("tooltip=\(quote(tip))")
+      let tip = edge.referenceText(from: from.label, to: to.label)
+      attributes.append("tooltip=\(quote(edge.name.map { "\($0): \(tip)" } ?? tip))")
+    case .inferred, .declared:
+      attributes.append("style=dashed, color=\"\(DOTTheme.undeclared(edge.kind))\"")
+      attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality)), arrowhead=\(Self.arrow(edge.toCardinality))")
+      attributes.append("tooltip=\(quote(edge.undeclaredText(from: from.label, to: to.label)))")
     case .viewDependency:
       attributes.append("style=dashed, arrowtail=none, arrowhead=vee, color=\"\(DOTTheme.dependency)\"")
       attributes.append("tooltip=\(quote("\(from.label) reads \(to.label)"))")

@@ -58,12 +58,13 @@ extension OutputFormat {
 }
 
 /// The schema model in its documented JSON form: the tables and views drawn, with every
-/// reference they make, drawn or not.
+/// reference they make, drawn or not; inferred and declared references follow in a top-level
+/// `relations` list of their own (the catalog is the schema as declared, and reads back without them).
 public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
   public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
-    Rendered(bytes: JSONWriter().bytes(drawing.drawnCatalog.json))
+    Rendered(bytes: JSONWriter().bytes(drawing.drawnCatalog.json.appending(relations: drawing.diagram)))
   }
 }
 

@@ -40,6 +40,8 @@ public struct MarkdownRenderer: DiagramRenderer {
     var readers: [QualifiedName: [QualifiedName]] = [:]
     /// The relations each drawn view reads.
     var reads: [QualifiedName: [QualifiedName]] = [:]
+    /// Inferred and declared references, by the entity at either end.
+    var undeclared: [QualifiedName: [Edge]] = [:]
 
     init(_ drawing: Drawing) {
       self.drawing = drawing
@@ -51,6 +53,9 @@ public struct MarkdownRenderer: DiagramRenderer {
           readers[edge.to, default: []].append(edge.from)
           reads[edge.from, default: []].append(edge.to)
         case .inheritance: break
+        case .inferred, .declared:
+          undeclared[edge.from, default: []].append(edge)
+          if edge.to != edge.from { undeclared[edge.to, default: []].append(edge) }
         }
       }
     }
@@ -95,6 +100,7 @@ public struct MarkdownRenderer: DiagramRenderer {
     case .table(let table): facts = tableFacts(table, named: entity.name, context)
     case .view(let view): facts = viewFacts(view, named: entity.name, context)
     }
+    facts += undeclaredFacts(entity.name, context)
     if !facts.isEmpty { out += "\n" + facts.map { "- \($0)\n" }.joined() }
     if case .view(let view) = definition, let sql = view.definition, !sql.isEmpty {
       out += "\n" + MarkdownText.fenced(sql, language: "sql")
@@ -223,6 +229,25 @@ public struct MarkdownRenderer: DiagramRenderer {
       facts.append("**Defined in:** " + MarkdownText.code(source.file + (source.line.map { ":\($0)" } ?? "")))
     }
     return facts
+  }
+
+  /// `**References (inferred):**` and `**Referenced by (declared):**` lines, apart from the
+  /// foreign keys the schema declares.
+  private func undeclaredFacts(_ name: QualifiedName, _ context: Context) -> [String] {
+    (context.undeclared[name] ?? []).flatMap { edge -> [String] in
+      let code = MarkdownText.code
+      let why = edge.note.map { ", " + MarkdownText.text($0) } ?? ""
+      var facts: [String] = []
+      if edge.from == name {
+        let target = link(edge.to, context) + " " + code("(" + edge.toColumns.joined(separator: ", ") + ")")
+        facts.append("**References (\(edge.kind.rawValue)):** \(code("(" + edge.fromColumns.joined(separator: ", ") + ")")) → \(target)\(why)")
+      }
+      if edge.to == name {
+        let source = link(edge.from, context) + " " + code("(" + edge.fromColumns.joined(separator: ", ") + ")")
+        facts.append("**Referenced by (\(edge.kind.rawValue)):** \(source)\(why)")
+      }
+      return facts
+    }
   }
 
   private func readerFacts(_ name: QualifiedName, _ context: Context) -> [String] {

@@ -61,6 +61,9 @@ public struct MermaidRenderer: DiagramRenderer {
         out += "  \(from) }o..o{ \(to) : \"reads\"\n"
       case .inheritance:
         out += "  \(from) |o..|| \(to) : \"inherits\"\n"
+      case .inferred, .declared:
+        let ends = "\(Self.left(edge.fromCardinality))..\(Self.right(edge.toCardinality))"
+        out += "  \(from) \(ends) \(to) : \"\(Self.text(edge.undeclaredLabel))\"\n"
       }
     }
     return out

@@ -29,6 +29,7 @@ enum PageIndex {
       e.set("fromCardinality", edge.fromCardinality.rawValue)
       e.set("toCardinality", edge.toCardinality.rawValue)
       e.set("name", edge.name)
+      e.set("note", edge.note)
       edges.append(e.value)
     }
     o.set("edges", .array(edges))
