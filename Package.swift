@@ -37,9 +37,13 @@ let package = Package(
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
+    // `erdviz lint`: review rules over a catalog (inference shared with ERDGraph).
+    .target(name: "ERDLint", dependencies: ["ERDSchema", "ERDGraph"]),
     .target(
       name: "ERDViz",
-      dependencies: ["ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDDDL", "ERDGraph", "ERDRender"]),
+      dependencies: [
+        "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDDDL", "ERDGraph", "ERDRender", "ERDLint",
+      ]),
     .executableTarget(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -11,6 +11,9 @@ public struct Drawing: Sendable {
   /// The same diagram at the other column-detail levels, for the HTML page's level switch;
   /// empty unless asked for.
   public var otherLevels: [Diagram]
+  /// `erdviz lint` findings, shown per table by the Markdown and HTML renderers; nil unless the
+  /// run asks for them, so nothing changes by default.
+  public var findings: [Finding]?
 
   /// Draws a catalog: folds partitions when asked, then builds the diagram, and with
   /// `otherLevels` the diagram at each other detail level with every other option the same.

@@ -40,7 +40,7 @@ public enum RelationInference {
     var candidates = index.candidates(stem, near: name)
     if candidates.isEmpty, stem == ["parent"] { candidates = [(name, table, .parentOfSameTable)] }
     // A table's own key column names the table itself: `users.user_id` references nothing.
-    candidates.removeAll { $0.name == name && table.primaryKey?.columns == [column.name] }
+    candidates.removeAll { $0.name == name && table.primaryKey?.columns.contains(column.name) == true }
     let (fitting, misfits) = sort(candidates, for: column, of: name)
     if fitting.count == 1 {
       result.relations += fitting

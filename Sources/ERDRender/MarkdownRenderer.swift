@@ -101,6 +101,7 @@ public struct MarkdownRenderer: DiagramRenderer {
     case .view(let view): facts = viewFacts(view, named: entity.name, context)
     }
     facts += undeclaredFacts(entity.name, context)
+    facts += FindingsReport.facts((context.drawing.findings ?? []).filter { $0.table == entity.name })
     if !facts.isEmpty { out += "\n" + facts.map { "- \($0)\n" }.joined() }
     if case .view(let view) = definition, let sql = view.definition, !sql.isEmpty {
       out += "\n" + MarkdownText.fenced(sql, language: "sql")

@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import ERDRender
 import ERDSchema
 
@@ -16,6 +17,7 @@ public enum Pipeline {
       }
     }
     let catalog = try load(request.source, options: request.inspect, log: request.log)
+    try checkRelations(request.diagram, in: catalog)
     let drawing = draw(catalog, request)
     let rendered = try render(drawing, for: request)
     return try deliver(rendered, request)
@@ -25,9 +27,11 @@ public enum Pipeline {
   /// are built only when a page is asked for.
   static func draw(_ catalog: Catalog, _ request: Request) -> Drawing {
     let levels = request.outputs.contains { $0.format.needsDetailLevels }
-    let drawing = Drawing(catalog, options: request.diagram, otherLevels: levels)
+    var drawing = Drawing(catalog, options: request.diagram, otherLevels: levels)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
+    logUndeclared(drawing, options: request.diagram, log: request.log)
+    if let rules = request.lint { drawing.findings = Linter.lint(catalog, rules: rules) }
     return drawing
   }
 

@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import ERDRender
 
 /// One run of erdviz: where the schema comes from, how to draw it, and where each output goes.
@@ -14,10 +15,13 @@ public struct Request: Sendable {
   public var delivery: Delivery
   /// Progress (with `--verbose`) and warnings, from every stage.
   public var log: Log
+  /// The lint rules whose findings the Markdown and HTML outputs show per table; nil: none.
+  public var lint: [LintRule]?
 
   public init(
     source: Source, outputs: [OutputTarget], inspect: InspectOptions = InspectOptions(),
-    diagram: DiagramOptions = DiagramOptions(), delivery: Delivery = .write, log: Log = Log()
+    diagram: DiagramOptions = DiagramOptions(), delivery: Delivery = .write, log: Log = Log(),
+    lint: [LintRule]? = nil
   ) {
     self.source = source
     self.outputs = outputs
@@ -25,6 +29,7 @@ public struct Request: Sendable {
     self.diagram = diagram
     self.delivery = delivery
     self.log = log
+    self.lint = lint
   }
 }
 

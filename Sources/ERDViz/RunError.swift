@@ -1,3 +1,4 @@
+import ERDGraph
 import ERDGraphviz
 import ERDInspect
 import ERDRender
@@ -13,6 +14,8 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
   case output(OutputError)
   /// The request itself is wrong (an output whose format cannot be told, say).
   case usage(String)
+  /// Declared relations that name a table or column the schema lacks, by their place in the list.
+  case relations([DeclaredRelationProblem])
 
   public var description: String {
     switch self {
@@ -20,6 +23,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render(let error): return error.description
     case .output(let error): return error.description
     case .usage(let message): return message
+    case .relations(let problems): return problems.map(\.description).joined(separator: "; ")
     }
   }
 
@@ -30,7 +34,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render(.graphviz(.unavailable)): return .unavailable
     case .render: return .software
     case .output: return .cannotCreate
-    case .usage: return .usage
+    case .usage, .relations: return .usage
     }
   }
 }

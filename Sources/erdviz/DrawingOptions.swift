@@ -24,10 +24,13 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw partitions as tables of their own instead of folding them under their parent.")
   var showPartitions = false
 
+  @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
+  var inferRelations = false
+
   var diagramOptions: DiagramOptions {
     DiagramOptions(
       filter: NameFilter(include: include, exclude: exclude), detail: columns, direction: direction,
-      includeViews: !noViews, foldPartitions: !showPartitions, title: title)
+      includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
   }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ERDLint
 import ERDViz
 import Foundation
 
@@ -16,6 +17,9 @@ struct Inspect: ParsableCommand {
 
   @OptionGroup var drawing: DrawingOptions
 
+  @Flag(help: "Show 'erdviz lint' findings per table in the Markdown and HTML outputs.")
+  var lint = false
+
   @OptionGroup(title: "DDL input") var ddl: DDLOptions
 
   func validate() throws {
@@ -27,7 +31,8 @@ struct Inspect: ParsableCommand {
     try reportingFailures { () throws(RunError) in
       let request = Request(
         source: try input.resolve(with: ddl), outputs: try targets(stdoutIsTerminal: isatty(STDOUT_FILENO) == 1),
-        inspect: input.inspectOptions(with: ddl), diagram: drawing.diagramOptions, log: input.log)
+        inspect: input.inspectOptions(with: ddl), diagram: drawing.diagramOptions, log: input.log,
+        lint: lint ? LintRule.allCases : nil)
       try Pipeline.run(request)
     }
   }
