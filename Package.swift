@@ -64,6 +64,9 @@ let package = Package(
     .testTarget(
       name: "ERDRenderTests",
       dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"], exclude: ["__Golden__"]),
+    .testTarget(
+      name: "ERDLintTests",
+      dependencies: ["ERDLint", "ERDGraph", "ERDRender", "ERDViz", "ERDInspect", "ERDSchema", "ERDTestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

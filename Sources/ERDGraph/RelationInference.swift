@@ -151,6 +151,16 @@ public struct InferredRelation: Hashable, Sendable, CustomStringConvertible {
   public var referencedColumn: String
   public var rule: InferenceRule
 
+  public init(
+    table: QualifiedName, column: String, referencedTable: QualifiedName, referencedColumn: String, rule: InferenceRule
+  ) {
+    self.table = table
+    self.column = column
+    self.referencedTable = referencedTable
+    self.referencedColumn = referencedColumn
+    self.rule = rule
+  }
+
   public var description: String {
     "\(table).\(column) → \(referencedTable).\(referencedColumn) (\(rule))"
   }
@@ -191,6 +201,12 @@ public struct InferenceNote: Hashable, Sendable, CustomStringConvertible {
   public var table: QualifiedName
   public var column: String
   public var kind: Kind
+
+  public init(table: QualifiedName, column: String, kind: Kind) {
+    self.table = table
+    self.column = column
+    self.kind = kind
+  }
 
   public var description: String {
     switch kind {

@@ -51,5 +51,6 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
 /// A `--rules` entry that names no rule.
 public struct LintRuleError: Error, Hashable, Sendable, CustomStringConvertible {
   public var name: String
+  public init(name: String) { self.name = name }
   public var description: String { "unknown lint rule '\(name)' (rules: \(LintRule.names))" }
 }
