@@ -16,7 +16,8 @@ public struct DeclaredRelation: Hashable, Sendable {
   /// Shown with the relation (a tooltip, a Mermaid label).
   public var label: String?
 
-  public init(table: String, columns: [String], parentTable: String, parentColumns: [String] = [], label: String? = nil) {
+  public init(table: String, columns: [String], parentTable: String, parentColumns: [String] = [], label: String? = nil)
+  {
     self.table = table
     self.columns = columns
     self.parentTable = parentTable
@@ -39,7 +40,9 @@ public struct DeclaredRelation: Hashable, Sendable {
     }
     var keys = parentColumns
     if keys.isEmpty {
-      guard let pk = catalog.table(parent)?.primaryKey?.columns, !pk.isEmpty else { return .failure(.noParentKey(parent)) }
+      guard let pk = catalog.table(parent)?.primaryKey?.columns, !pk.isEmpty else {
+        return .failure(.noParentKey(parent))
+      }
       keys = pk
     }
     let parentNames = Set(Self.columns(of: parent, in: catalog))
@@ -47,7 +50,8 @@ public struct DeclaredRelation: Hashable, Sendable {
       return .failure(.columnMissing(table: parent, column: missing))
     }
     guard keys.count == columns.count else { return .failure(.columnCountMismatch(columns.count, keys.count)) }
-    return .success(ResolvedRelation(table: child, columns: columns, parentTable: parent, parentColumns: keys, label: label))
+    return .success(
+      ResolvedRelation(table: child, columns: columns, parentTable: parent, parentColumns: keys, label: label))
   }
 
   /// Every relation that does not resolve, by its index in `relations`.

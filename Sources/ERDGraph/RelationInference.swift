@@ -110,7 +110,9 @@ private struct TableIndex {
 
   /// The tables a name stem may mean, each once with the first rule that found it; tables of
   /// the schema of `child` only, when there are any there.
-  func candidates(_ stem: [String], near child: QualifiedName) -> [(name: QualifiedName, table: Table, rule: InferenceRule)] {
+  func candidates(
+    _ stem: [String], near child: QualifiedName
+  ) -> [(name: QualifiedName, table: Table, rule: InferenceRule)] {
     let plural = Inflector.plural(words: stem)
     var forms: [(words: [String], rule: InferenceRule)] = [(stem, .tableName), (plural, .pluralTableName)]
     let childWords = Inflector.words(child.name)

@@ -21,15 +21,13 @@ public enum LintRule: String, CaseIterable, Hashable, Sendable {
   /// One line for `--help` and the README.
   public var summary: String {
     switch self {
-    case .fkWithoutIndex:
-      return "a foreign key with no index starting with its columns (PostgreSQL, SQL Server, SQLite; "
-        + "MySQL and MariaDB make one themselves)"
+    case .fkWithoutIndex: return "a foreign key without an index on its columns (not MySQL/MariaDB)"
     case .noPrimaryKey: return "a table without a primary key"
-    case .fkTypeMismatch: return "a foreign-key column whose type differs from the column it references"
-    case .nullableUnique: return "a nullable column in a unique key meant as a key (several columns, or referenced)"
-    case .isolatedTable: return "a table with no foreign key, in or out, and no inheritance"
-    case .duplicateIndex: return "an index with the same columns, uniqueness and condition as another"
-    case .inferredRelation: return "a column whose name says it references a table no foreign key names"
+    case .fkTypeMismatch: return "a foreign-key column of another type than the column it references"
+    case .nullableUnique: return "a nullable column in a multi-column or referenced unique key"
+    case .isolatedTable: return "a table with no relation to another, declared or inferred"
+    case .duplicateIndex: return "an index with the same keys, uniqueness and condition as another"
+    case .inferredRelation: return "a column named like a reference that no foreign key declares"
     }
   }
 

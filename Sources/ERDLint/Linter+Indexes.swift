@@ -73,7 +73,8 @@ extension Linter {
     var shapes: [(String, IndexShape)] = []
     if let pk = table.primaryKey { shapes.append(("the primary key", IndexShape(keys: pk.columns, unique: true))) }
     for u in table.uniqueConstraints {
-      shapes.append((u.name.map { "unique constraint \($0)" } ?? "a unique constraint", IndexShape(keys: u.columns, unique: true)))
+      shapes.append(
+        (u.name.map { "unique constraint \($0)" } ?? "a unique constraint", IndexShape(keys: u.columns, unique: true)))
     }
     for index in table.indexes {
       let keys = index.keys.map { key -> String in

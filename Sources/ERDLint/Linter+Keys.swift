@@ -4,8 +4,10 @@ import ERDSchema
 extension Linter {
   /// Foreign and virtual tables have no keys of their own to declare.
   static func tablesWithoutPrimaryKey(_ catalog: Catalog) -> [Finding] {
-    catalog.allTables.filter { ($0.table.kind == .table || $0.table.kind == .partitioned) && $0.table.primaryKey == nil }
-      .map { name, _ in finding(.noPrimaryKey, name, [], "table has no primary key") }
+    catalog.allTables.filter {
+      ($0.table.kind == .table || $0.table.kind == .partitioned) && $0.table.primaryKey == nil
+    }
+    .map { name, _ in finding(.noPrimaryKey, name, [], "table has no primary key") }
   }
 
   /// Column by column, base types after synonyms (`int4` is `integer`), lengths aside; a column
@@ -24,7 +26,8 @@ extension Linter {
           let (a, b) = (child.baseType ?? child.type, key.baseType ?? key.type)
           guard !a.isEmpty, !b.isEmpty, !same(a, b) else { return nil }
           return finding(
-            .fkTypeMismatch, name, [mine], "\(mine) is \(a) but references \(shown(fk.referencedTable, catalog)).\(theirs), \(b)")
+            .fkTypeMismatch, name, [mine],
+            "\(mine) is \(a) but references \(shown(fk.referencedTable, catalog)).\(theirs), \(b)")
         }
       }
     }
@@ -56,7 +59,9 @@ extension Linter {
         let nullable = columns.filter { table.column(named: $0)?.nullable == true }
         guard !nullable.isEmpty else { return nil }
         let which = nullable.joined(separator: ", ")
-        return finding(.nullableUnique, name, nullable, "\(label) (\(columns.joined(separator: ", "))) allows repeats: \(which) may be NULL")
+        return finding(
+          .nullableUnique, name, nullable,
+          "\(label) (\(columns.joined(separator: ", "))) allows repeats: \(which) may be NULL")
       }
     }
   }

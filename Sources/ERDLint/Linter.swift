@@ -32,7 +32,8 @@ public enum Linter {
   /// The engines that index a foreign key's columns themselves when the DDL does not.
   static let enginesIndexingForeignKeys: Set<String> = ["mysql", "mariadb"]
 
-  static func finding(_ rule: LintRule, _ table: QualifiedName, _ columns: [String] = [], _ message: String) -> Finding {
+  static func finding(_ rule: LintRule, _ table: QualifiedName, _ columns: [String] = [], _ message: String) -> Finding
+  {
     Finding(rule: rule.rawValue, severity: rule.defaultSeverity, table: table, columns: columns, message: message)
   }
 

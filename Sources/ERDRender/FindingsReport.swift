@@ -76,7 +76,8 @@ public enum FindingsReport {
     out += "\n| Severity | Rule | Table | Columns | Finding |\n| --- | --- | --- | --- | --- |\n"
     for f in findings {
       let cells = [
-        f.severity.rawValue, MarkdownText.code(f.rule), MarkdownText.code(scope.qualified ? f.table.description : f.table.name),
+        f.severity.rawValue, MarkdownText.code(f.rule),
+        MarkdownText.code(scope.qualified ? f.table.description : f.table.name),
         f.columns.isEmpty ? "" : MarkdownText.code(f.columns.joined(separator: ", ")), MarkdownText.text(f.message),
       ]
       out += "| " + cells.map(MarkdownText.cell).joined(separator: " | ") + " |\n"

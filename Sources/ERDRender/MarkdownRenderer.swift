@@ -236,16 +236,15 @@ public struct MarkdownRenderer: DiagramRenderer {
   /// foreign keys the schema declares.
   private func undeclaredFacts(_ name: QualifiedName, _ context: Context) -> [String] {
     (context.undeclared[name] ?? []).flatMap { edge -> [String] in
-      let code = MarkdownText.code
+      func list(_ columns: [String]) -> String { MarkdownText.code("(" + columns.joined(separator: ", ") + ")") }
       let why = edge.note.map { ", " + MarkdownText.text($0) } ?? ""
       var facts: [String] = []
       if edge.from == name {
-        let target = link(edge.to, context) + " " + code("(" + edge.toColumns.joined(separator: ", ") + ")")
-        facts.append("**References (\(edge.kind.rawValue)):** \(code("(" + edge.fromColumns.joined(separator: ", ") + ")")) → \(target)\(why)")
+        let target = link(edge.to, context) + " " + list(edge.toColumns)
+        facts.append("**References (\(edge.kind.rawValue)):** \(list(edge.fromColumns)) → \(target)\(why)")
       }
       if edge.to == name {
-        let source = link(edge.from, context) + " " + code("(" + edge.fromColumns.joined(separator: ", ") + ")")
-        facts.append("**Referenced by (\(edge.kind.rawValue)):** \(source)\(why)")
+        facts.append("**Referenced by (\(edge.kind.rawValue)):** \(link(edge.from, context)) \(list(edge.fromColumns))\(why)")
       }
       return facts
     }

@@ -37,12 +37,18 @@ enum HelpText {
     Exit codes: \(ExitStatus.summary).
     """
 
+  /// `  fk-without-index (warning)` and its summary under it, rule by rule.
+  static var rules: String {
+    LintRule.allCases.map { "  \($0.rawValue) (\($0.defaultSeverity.rawValue))\n      \($0.summary)" }
+      .joined(separator: "\n")
+  }
+
   static let lint = """
     SOURCE is read as 'erdviz inspect' reads it. Each finding is one line on stdout (or a JSON \
     or Markdown report with --format): the table, its columns, the severity, what is wrong and \
     the rule's name. Rules (default severity):
 
-    \(LintRule.allCases.map { "  \($0.rawValue) (\($0.defaultSeverity.rawValue)): \($0.summary)" }.joined(separator: "\n"))
+    \(rules)
 
     Examples:
       erdviz lint postgres://localhost/dev

@@ -15,8 +15,10 @@ import Testing
     let strict = try erdviz("lint", pagila, "--fail-on", "warning")
     #expect(strict.status == 1, "\(strict.stderr)")
     let lines = strict.stdoutText.split(separator: "\n").map(String.init)
-    for table in ["film_category(category_id)", "inventory(film_id)", "rental(customer_id)", "rental(staff_id)",
-                  "staff(address_id)", "staff(store_id)", "store(address_id)"] {
+    for table in [
+      "film_category(category_id)", "inventory(film_id)", "rental(customer_id)", "rental(staff_id)",
+      "staff(address_id)", "staff(store_id)", "store(address_id)",
+    ] {
       #expect(lines.contains { $0.hasPrefix("\(table): warning: ") && $0.hasSuffix("[fk-without-index]") }, "\(table)")
     }
     #expect(lines.last == "19 warnings in 15 tables (7 rules)")
@@ -36,12 +38,16 @@ import Testing
     #expect(result.status == 1, "\(result.stderr)")
     let json = try JSONParser.parse(result.stdout)
     let findings = json["findings"]?.arrayValue ?? []
-    #expect(findings.map { "\($0["rule"]?.stringValue ?? "") \($0["table"]?.stringValue ?? "")" } == ["isolated-table django_session"])
+    #expect(
+      findings.map { "\($0["rule"]?.stringValue ?? "") \($0["table"]?.stringValue ?? "")" } == [
+        "isolated-table django_session"
+      ])
     #expect(try erdviz("lint", polls, "--fail-on", "error").status == 0)
   }
 
   @Test func railsFixtureAsMarkdownAndByRule() throws {
-    let result = try erdviz("lint", Self.rails, "--rules", "duplicate-index,isolated-table", "--format", "markdown", "--fail-on", "warning")
+    let result = try erdviz(
+      "lint", Self.rails, "--rules", "duplicate-index,isolated-table", "--format", "markdown", "--fail-on", "warning")
     #expect(result.status == 1)
     #expect(result.stdoutText.hasPrefix("# Lint findings\n\n4 warnings in 25 tables (2 rules).\n"))
     #expect(result.stdoutText.contains("| warning | `duplicate-index` | `orders` | `user_id` |"))
@@ -65,8 +71,10 @@ import Testing
 
   @Test func helpListsTheRules() throws {
     let help = try erdviz("lint", "--help").stdoutText
-    for rule in ["fk-without-index", "no-primary-key", "fk-type-mismatch", "nullable-unique", "isolated-table",
-                 "duplicate-index", "inferred-relation"] {
+    for rule in [
+      "fk-without-index", "no-primary-key", "fk-type-mismatch", "nullable-unique", "isolated-table",
+      "duplicate-index", "inferred-relation",
+    ] {
       #expect(help.contains(rule), "\(rule)")
     }
   }
@@ -77,7 +85,10 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let inferred = result.stderr.split(separator: "\n").filter { $0.hasPrefix("erdviz: inferred: ") }
     #expect(inferred.count == 24)
-    #expect(result.stderr.contains("erdviz: inferred: default.shop_carts(customer_id) → default.shop_customers(id): named after the table without its prefix shop_"))
+    #expect(
+      result.stderr.contains(
+        "erdviz: inferred: default.shop_carts(customer_id) → default.shop_customers(id): named after the table without its prefix shop_"
+      ))
     #expect(result.stderr.contains("commentable_type + commentable_id is a polymorphic pair"))
     #expect(result.stderr.contains("erdviz: warning: inference: default.payments.invoice_id may reference any of"))
     #expect(result.stdoutText.split(separator: "\n").filter { $0.hasSuffix(": \"inferred\"") }.count == 24)
@@ -113,7 +124,10 @@ struct DjangoLintTests {
     let project = try DjangoProject.copy()
     let result = try run(
       Paths.binary,
-      ["lint", "--fail-on", "warning", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", dialect],
+      [
+        "lint", "--fail-on", "warning", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect",
+        dialect,
+      ],
       environment: DjangoProject.environment(python: python), in: project)
     #expect(result.status == 0, "\(dialect): \(result.stdoutText) \(result.stderr)")
     #expect(result.stdoutText == "no findings in 8 tables (7 rules)\n", "\(dialect)")

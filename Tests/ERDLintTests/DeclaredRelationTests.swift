@@ -17,20 +17,27 @@ import Testing
     ]
     let problems = DeclaredRelation.problems(relations, in: catalog)
     #expect(problems.map(\.index) == [1, 2, 3, 4, 5])
-    #expect(problems.map(\.error) == [
-      .columnMissing(table: Fixtures.name("payments"), column: "invoice_no"), .tableMissing("payment"),
-      .columnMissing(table: Fixtures.name("invoices"), column: "uuid"), .columnCountMismatch(2, 1), .noColumns,
-    ])
-    #expect(problems[0].description == "relation 2 (payments(invoice_no) → invoices): default.payments has no column invoice_no")
+    #expect(
+      problems.map(\.error) == [
+        .columnMissing(table: Fixtures.name("payments"), column: "invoice_no"), .tableMissing("payment"),
+        .columnMissing(table: Fixtures.name("invoices"), column: "uuid"), .columnCountMismatch(2, 1), .noColumns,
+      ])
+    #expect(
+      problems[0].description
+        == "relation 2 (payments(invoice_no) → invoices): default.payments has no column invoice_no")
   }
 
   @Test func ambiguousAndKeylessParentsAreErrors() {
     let key = [Column(name: "id", ordinal: 1, type: "int")]
     let catalog = Catalog(schemas: [
-      Schema(name: "a", tables: [Table(name: "t", columns: key)]), Schema(name: "b", tables: [Table(name: "t", columns: key)]),
+      Schema(name: "a", tables: [Table(name: "t", columns: key)]),
+      Schema(name: "b", tables: [Table(name: "t", columns: key)]),
     ])
     let relation = DeclaredRelation(table: "a.t", columns: ["id"], parentTable: "t")
-    #expect(relation.resolve(in: catalog) == .failure(.ambiguousTable("t", [QualifiedName(schema: "a", name: "t"), QualifiedName(schema: "b", name: "t")])))
+    #expect(
+      relation.resolve(in: catalog)
+        == .failure(
+          .ambiguousTable("t", [QualifiedName(schema: "a", name: "t"), QualifiedName(schema: "b", name: "t")])))
     let keyless = DeclaredRelation(table: "a.t", columns: ["id"], parentTable: "b.t")
     #expect(keyless.resolve(in: catalog) == .failure(.noParentKey(QualifiedName(schema: "b", name: "t"))))
   }
@@ -49,7 +56,8 @@ import Testing
     #expect(declared.map(\.from.name) == ["payments", "orders"])
     #expect(declared.first?.note == "billing")
     #expect(declared.first?.toColumns == ["id"])
-    #expect(!diagram.edges.contains { $0.kind == .inferred && $0.from.name == "orders" && $0.fromColumns == ["user_id"] })
+    #expect(
+      !diagram.edges.contains { $0.kind == .inferred && $0.from.name == "orders" && $0.fromColumns == ["user_id"] })
     #expect(diagram.edges.filter { $0.kind == .inferred }.count == RelationInferenceTests.intended.count - 1)
     let firstUndeclared = try #require(diagram.edges.firstIndex { $0.kind.isUndeclaredReference })
     #expect(diagram.edges[..<firstUndeclared].allSatisfy { !$0.kind.isUndeclaredReference })

@@ -19,11 +19,18 @@ import Testing
       primaryKey: PrimaryKey(columns: ["id"]), uniqueConstraints: [UniqueConstraint(columns: ["code"])])
     let child = Table(
       name: "child",
-      columns: [column("id", "integer"), column("parent_id", "bigint"), column("code", "text"), column("a", "int"), column("b", "int", nullable: true)],
+      columns: [
+        column("id", "integer"), column("parent_id", "bigint"), column("code", "text"), column("a", "int"),
+        column("b", "int", nullable: true),
+      ],
       primaryKey: PrimaryKey(columns: ["id"]),
       foreignKeys: [
-        ForeignKey(name: "child_parent", columns: ["parent_id"], referencedTable: QualifiedName(schema: "public", name: "parent"), referencedColumns: ["id"]),
-        ForeignKey(columns: ["code"], referencedTable: QualifiedName(schema: "public", name: "parent"), referencedColumns: ["code"]),
+        ForeignKey(
+          name: "child_parent", columns: ["parent_id"],
+          referencedTable: QualifiedName(schema: "public", name: "parent"), referencedColumns: ["id"]),
+        ForeignKey(
+          columns: ["code"], referencedTable: QualifiedName(schema: "public", name: "parent"),
+          referencedColumns: ["code"]),
       ],
       uniqueConstraints: [UniqueConstraint(name: "child_ab", columns: ["a", "b"])],
       indexes: [
@@ -89,16 +96,21 @@ import Testing
     let byRule = Dictionary(grouping: findings, by: \.rule)
     #expect(byRule["inferred-relation"]?.count == RelationInferenceTests.intended.count)
     #expect(byRule["isolated-table"]?.map(\.table.name) == ["invoice", "invoices", "schema_migrations"])
-    #expect(byRule["duplicate-index"]?.map(\.message) == ["index orders_user_idx duplicates index index_orders_on_user_id"])
+    #expect(
+      byRule["duplicate-index"]?.map(\.message) == ["index orders_user_idx duplicates index index_orders_on_user_id"])
     #expect(byRule["fk-without-index"] == nil)  // MySQL indexes them itself, and there are none
     #expect(Set(byRule.keys) == ["inferred-relation", "isolated-table", "duplicate-index"])
   }
 
   @Test func reportsInThreeFormats() throws {
     let findings = Linter.lint(Self.broken)
-    let scope = FindingsReport.Scope(tables: 3, rules: LintRule.allCases.map(\.rawValue), engine: "postgresql", qualified: false)
+    let scope = FindingsReport.Scope(
+      tables: 3, rules: LintRule.allCases.map(\.rawValue), engine: "postgresql", qualified: false)
     let text = FindingsReport.render(findings, scope: scope, as: .text)
-    #expect(text.hasPrefix("child(parent_id): warning: foreign key child_parent to parent has no index starting with its columns [fk-without-index]\n"))
+    #expect(
+      text.hasPrefix(
+        "child(parent_id): warning: foreign key child_parent to parent has no index starting with its columns [fk-without-index]\n"
+      ))
     #expect(text.hasSuffix("\n1 error, 6 warnings in 3 tables (7 rules)\n"))
     let json = try JSONParser.parse(Array(FindingsReport.render(findings, scope: scope, as: .json).utf8))
     #expect(json["findings"]?.arrayValue?.count == findings.count)

@@ -46,7 +46,9 @@ import Testing
     #expect(notes.count == 3, "\(notes)")
     #expect(
       notes.contains(
-        InferenceNote(table: Fixtures.name("comments"), column: "commentable_id", kind: .polymorphic(typeColumn: "commentable_type"))))
+        InferenceNote(
+          table: Fixtures.name("comments"), column: "commentable_id", kind: .polymorphic(typeColumn: "commentable_type")
+        )))
     #expect(
       notes.contains(
         InferenceNote(
@@ -80,10 +82,14 @@ import Testing
 
   @Test func ownKeyColumnsReferenceNothing() {
     let table = Table(
-      name: "payment", columns: [Column(name: "payment_id", ordinal: 1, type: "integer"), Column(name: "paid_on", ordinal: 2, type: "date")],
+      name: "payment",
+      columns: [
+        Column(name: "payment_id", ordinal: 1, type: "integer"), Column(name: "paid_on", ordinal: 2, type: "date"),
+      ],
       primaryKey: PrimaryKey(columns: ["paid_on", "payment_id"]))
     let user = Table(
-      name: "User", columns: [Column(name: "UserID", ordinal: 1, type: "int")], primaryKey: PrimaryKey(columns: ["UserID"]))
+      name: "User", columns: [Column(name: "UserID", ordinal: 1, type: "int")],
+      primaryKey: PrimaryKey(columns: ["UserID"]))
     let catalog = Catalog(schemas: [Schema(name: "dbo", tables: [table, user])])
     #expect(RelationInference.infer(catalog).relations.isEmpty)
   }
@@ -94,7 +100,9 @@ import Testing
     func users(_ schema: String) -> Schema {
       Schema(name: schema, tables: [Table(name: "users", columns: key, primaryKey: PrimaryKey(columns: ["id"]))])
     }
-    let order = Table(name: "orders", columns: key + [Column(name: "user_id", ordinal: 2, type: "bigint")], primaryKey: PrimaryKey(columns: ["id"]))
+    let order = Table(
+      name: "orders", columns: key + [Column(name: "user_id", ordinal: 2, type: "bigint")],
+      primaryKey: PrimaryKey(columns: ["id"]))
     var shop = users("shop")
     shop.tables.append(order)
     let near = RelationInference.infer(Catalog(schemas: [users("auth"), shop]))

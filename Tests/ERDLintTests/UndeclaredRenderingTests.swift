@@ -1,10 +1,11 @@
 import ERDGraph
 import ERDLint
-@testable import ERDRender
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDRender
 
 /// Inferred and declared references in every renderer: dashed and marked, never mixed with the
 /// schema's own foreign keys; each output read back by the real parser where there is one.
@@ -72,7 +73,10 @@ import Testing
   @Test(.enabled(if: PythonTools.available || Paths.toolsRequired, "needs the test venv with cmarkgfm (scripts/test)"))
   func markdownListsThemApartWithTheFindings() throws {
     let markdown = try Self.render(.markdown, try Self.drawing(findings: true))
-    #expect(markdown.contains("**References (inferred):** `(account_id)` → [accounts](#t-accounts) `(id)`, named after the table, in the singular"))
+    #expect(
+      markdown.contains(
+        "**References (inferred):** `(account_id)` → [accounts](#t-accounts) `(id)`, named after the table, in the singular"
+      ))
     #expect(markdown.contains("**Referenced by (declared):** [payments](#t-payments) `(invoice_id)`, billing \"v2\""))
     #expect(markdown.contains("**Lint warning:** `duplicate-index` `(user_id)` index orders_user_idx duplicates"))
     #expect(!markdown.contains("**References:**"), "an inferred reference passed for a declared one")
@@ -112,7 +116,8 @@ import Testing
   }
 
   @Test func summaryCountsThemApart() throws {
-    #expect(try Self.drawing().diagram.summary == "25 tables · 0 relationships · 1 declared · \(Self.inferredCount) inferred")
+    #expect(
+      try Self.drawing().diagram.summary == "25 tables · 0 relationships · 1 declared · \(Self.inferredCount) inferred")
   }
 }
 
