@@ -10,8 +10,8 @@ extension Pipeline {
     if !problems.isEmpty { throw .relations(problems) }
   }
 
-  /// With `-v`, each inferred and declared edge and why it is drawn; ambiguous names as
-  /// warnings (the user has to choose), the other notes of inference with `-v`.
+  /// With `-v`, each inferred and declared edge and why it is drawn; ambiguous names of drawn
+  /// tables as warnings (the user has to choose), the other notes of inference with `-v`.
   static func logUndeclared(_ drawing: Drawing, options: DiagramOptions, log: Log) {
     for edge in drawing.diagram.edges where edge.kind.isUndeclaredReference {
       log.info(
@@ -19,7 +19,8 @@ extension Pipeline {
           + "\(edge.to)(\(edge.toColumns.joined(separator: ", ")))" + (edge.note.map { ": \($0)" } ?? ""))
     }
     guard options.inferRelations else { return }
-    for note in RelationInference.infer(drawing.catalog).notes {
+    let drawn = Set(drawing.diagram.entities.map(\.name))
+    for note in RelationInference.infer(drawing.catalog).notes where drawn.contains(note.table) {
       if case .ambiguous = note.kind { log.warning("inference: \(note)") } else { log.info("inference: \(note)") }
     }
   }
