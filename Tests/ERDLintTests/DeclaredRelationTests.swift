@@ -1,6 +1,8 @@
 import ERDGraph
 import ERDSchema
 import ERDTestSupport
+import ERDViz
+import Foundation
 import Testing
 
 /// Relations declared beside the schema: checked against it, drawn marked as declared.
@@ -69,5 +71,33 @@ import Testing
       relations: [DeclaredRelation(table: "payments", columns: ["user_id"], parentTable: "users")])
     let diagram = DiagramBuilder.build(try Fixtures.rails(), options: options)
     #expect(!diagram.edges.contains { $0.to.name == "users" })
+  }
+}
+
+/// The pipeline checks declared relations before drawing: one that does not fit stops the run.
+@Suite struct DeclaredRelationPipelineTests {
+  @Test func aMissingColumnStopsTheRunWithUsageStatus() throws {
+    let out = try Paths.temporaryDirectory().appendingPathComponent("erd.mmd")
+    let relations = [
+      DeclaredRelation(table: "payments", columns: ["invoice_id"], parentTable: "invoices"),
+      DeclaredRelation(table: "payments", columns: ["invoice_no"], parentTable: "invoices"),
+    ]
+    let request = Request(
+      source: .file(Fixtures.railsURL.path), outputs: [.file(out.path, .mermaid)],
+      diagram: DiagramOptions(relations: relations))
+    #expect(throws: RunError.self) { try Pipeline.run(request) }
+    do {
+      try Pipeline.run(request)
+    } catch {
+      #expect(error.exitStatus == .usage)
+      #expect(
+        error.description == "relation 2 (payments(invoice_no) → invoices): default.payments has no column invoice_no")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out.path), "an output was written")
+    var valid = request
+    valid.diagram.relations = [relations[0]]
+    try Pipeline.run(valid)
+    let text = try String(contentsOf: out, encoding: .utf8)
+    #expect(text.contains("t_payments }o..|| t_invoices : \"declared\""))
   }
 }
