@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres bench-ddl format lint
+.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres bench-mysql bench-ddl format lint
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -22,10 +22,14 @@ release: deps
 	$(SWIFT) build -c release
 
 ## Benchmarks: ratios against the reference tools, measured in the same run.
-bench: bench-postgres bench-ddl
+bench: bench-postgres bench-mysql bench-ddl
 
 bench-postgres:
 	scripts/bench-postgres
+
+## erdviz against mysqldump --no-data on generated 1,000- and 5,000-table MariaDB databases.
+bench-mysql:
+	scripts/bench-mysql
 
 ## DDL reading on a generated 5,000-table schema per dialect, against raw pg_query_parse.
 bench-ddl:

@@ -25,6 +25,9 @@ let package = Package(
     .systemLibrary(
       name: "CLibPQ", pkgConfig: "libpq",
       providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+    .systemLibrary(
+      name: "CMariaDB", pkgConfig: "libmariadb",
+      providers: [.apt(["libmariadb-dev"]), .brew(["mariadb-connector-c"])]),
     // libpg_query ships no .pc file: the modulemap links it by name.
     .systemLibrary(name: "CPgQuery", providers: [.apt(["libpg-query-dev"]), .brew(["libpg_query"])]),
 
@@ -34,6 +37,7 @@ let package = Package(
     .target(name: "ERDSQLite", dependencies: ["ERDInspect", "CSQLite"]),
     .target(name: "ERDDDL", dependencies: ["ERDInspect", "ERDSQLite", "ERDSchema", "CPgQuery"]),
     .target(name: "ERDPostgres", dependencies: ["ERDInspect", "CLibPQ"]),
+    .target(name: "ERDMySQL", dependencies: ["ERDInspect", "CMariaDB"]),
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
@@ -42,7 +46,8 @@ let package = Package(
     .target(
       name: "ERDViz",
       dependencies: [
-        "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDDDL", "ERDGraph", "ERDRender", "ERDLint",
+        "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDMySQL", "ERDDDL", "ERDGraph", "ERDRender",
+        "ERDLint",
       ]),
     .executableTarget(
       name: "erdviz",
@@ -52,8 +57,9 @@ let package = Package(
     .executableTarget(name: "ddl-bench", dependencies: ["ERDDDL", "ERDInspect"], path: "Benchmarks/DDLBench"),
 
     // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
-    .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "CSQLite"], path: "Tests/ERDTestSupport"),
-    .testTarget(name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDTestSupport"], exclude: ["__Golden__"]),
+    .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "ERDInspect", "CSQLite"], path: "Tests/ERDTestSupport"),
+    .testTarget(
+      name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDSQLite", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),
     .testTarget(
       name: "ERDPostgresTests", dependencies: ["ERDPostgres", "ERDViz", "ERDTestSupport"], exclude: ["__Golden__"]),
@@ -64,6 +70,7 @@ let package = Package(
     .testTarget(
       name: "ERDRenderTests",
       dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"], exclude: ["__Golden__"]),
+    .testTarget(name: "ERDMySQLTests", dependencies: ["ERDMySQL", "ERDDDL", "ERDViz", "ERDTestSupport"]),
     .testTarget(
       name: "ERDLintTests",
       dependencies: ["ERDLint", "ERDGraph", "ERDRender", "ERDViz", "ERDInspect", "ERDSchema", "ERDTestSupport"]),

@@ -5,15 +5,15 @@ import ERDSchema
 ///     -- atlas:pos polls_choice[type=table] /src/polls/models.py:12:1-18:32
 ///
 /// Every Atlas provider prints them before its DDL, whatever the dialect, so one pre-pass over
-/// the text serves every reader. Paths are kept as printed: they belong to the machine that ran
-/// the provider.
+/// the text serves every reader. Absolute paths are made relative (`SourcePaths`), so that the
+/// same project gives the same diagram on every machine and in every folder.
 struct AtlasPositions {
   /// By object name as printed (`polls_choice`, or `schema.name` when qualified).
   private(set) var locations: [String: SourceLocation] = [:]
 
   private static let marker = Array("-- atlas:pos ".utf8)
 
-  init(_ bytes: [UInt8]) {
+  init(_ bytes: [UInt8], workingDirectory: String? = nil) {
     var lineStart = 0
     // The block comes first; stop at the first line that is neither blank nor a comment.
     while lineStart < bytes.count {
@@ -29,6 +29,8 @@ struct AtlasPositions {
       }
       lineStart = lineEnd + 1
     }
+    let paths = SourcePaths(locations.values.map(\.file), workingDirectory: workingDirectory)
+    for (name, location) in locations { locations[name]?.file = paths.relative(location.file) }
   }
 
   var isEmpty: Bool { locations.isEmpty }

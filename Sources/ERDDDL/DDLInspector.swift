@@ -46,7 +46,10 @@ public struct DDLInspector: SchemaInspector {
     }
     let (catalog, report) = try read(as: dialect, options: options)
     try report.finish(label: label, dialect: dialect, options: options)
-    return catalog.applying(AtlasPositions(bytes))
+    guard !catalog.allTables.isEmpty || !catalog.allViews.isEmpty else {
+      throw .invalidInput(label, reason: report.nothingFound(dialect: dialect))
+    }
+    return catalog.applying(AtlasPositions(bytes, workingDirectory: options.workingDirectory))
   }
 
   private func read(as dialect: Dialect, options: InspectOptions) throws(InspectError) -> (Catalog, DDLReport) {

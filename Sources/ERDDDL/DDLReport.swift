@@ -44,6 +44,19 @@ struct DDLReport {
   }
 }
 
+extension DDLReport {
+  /// Why a script gave no table or view: how many statements it held and what became of them.
+  func nothingFound(dialect: Dialect) -> String {
+    var text = "no CREATE TABLE or CREATE VIEW read as \(dialect.rawValue) DDL in \(statements) statement(s)"
+    let ignoredCount = ignored.values.reduce(0, +)
+    if ignoredCount > 0 { text += ", \(ignoredCount) ignored" }
+    if let first = skipped.first {
+      text += ", \(skipped.count) skipped (the first at line \(first.location.line): \(first.reason))"
+    }
+    return text + "; is this SQL DDL? (--dialect picks the dialect, --verbose lists every statement)"
+  }
+}
+
 /// Byte offsets to lines and columns, in time proportional to the log of the line count.
 struct LineIndex {
   let bytes: [UInt8]

@@ -35,25 +35,66 @@ public enum DiagramBuilder {
   }
 }
 
-/// What a diagram draws in full: the tables and views its filter admits.
+/// What a diagram draws in full: the tables and views its filter admits, narrowed to the
+/// neighbourhood of the focused ones when there are any.
 struct Selection {
   var tables: [(name: QualifiedName, table: Table)]
   /// Empty when views are left out.
   var views: [(name: QualifiedName, view: View)]
   var drawn: Set<QualifiedName>
-  /// The schemas of the admitted tables and views (views counted even when left out).
+  /// The schemas of the selected tables and views (views counted even when left out).
   var schemas: Set<String>
-  /// Whether labels carry their schema: the admitted tables and views span several schemas.
+  /// Whether labels carry their schema: the selected tables and views span several schemas.
   var qualifiesLabels: Bool { schemas.count > 1 }
   /// Whether entities are clustered by schema: for now, exactly when labels are qualified.
   var groupsBySchema: Bool { schemas.count > 1 }
 
   init(_ catalog: Catalog, options: DiagramOptions) {
-    let filter = options.filter
-    tables = catalog.allTables.filter { filter.admits($0.name) }
-    let admittedViews = catalog.allViews.filter { filter.admits($0.name) }
-    views = options.includeViews ? admittedViews : []
-    drawn = Set(tables.map(\.name) + views.map(\.name))
-    schemas = Set(tables.map(\.name.schema) + admittedViews.map(\.name.schema))
+    var tables = catalog.allTables.filter { options.filter.admits($0.name) }
+    var views = catalog.allViews.filter { options.filter.admits($0.name) }
+    if !options.focus.isEmpty || !options.focusNames.isEmpty {
+      let reached = Neighbourhood(tables: tables, views: views)
+        .around(options.focus, names: options.focusNames, depth: options.depth)
+      tables = tables.filter { reached.contains($0.name) }
+      views = views.filter { reached.contains($0.name) }
+    }
+    self.tables = tables
+    self.views = options.includeViews ? views : []
+    drawn = Set(tables.map(\.name) + self.views.map(\.name))
+    schemas = Set(tables.map(\.name.schema) + views.map(\.name.schema))
+  }
+}
+
+/// The tables and views within some hops of others, over foreign keys, inheritance and view
+/// dependencies in both directions.
+struct Neighbourhood {
+  private var adjacent: [QualifiedName: Set<QualifiedName>] = [:]
+  private let names: [QualifiedName]
+
+  init(tables: [(name: QualifiedName, table: Table)], views: [(name: QualifiedName, view: View)]) {
+    names = tables.map(\.name) + views.map(\.name)
+    let present = Set(names)
+    func link(_ a: QualifiedName, _ b: QualifiedName) {
+      guard present.contains(a), present.contains(b) else { return }
+      adjacent[a, default: []].insert(b)
+      adjacent[b, default: []].insert(a)
+    }
+    for (name, table) in tables {
+      for fk in table.foreignKeys { link(name, fk.referencedTable) }
+      for parent in table.inherits { link(name, parent) }
+    }
+    for (name, view) in views { for dependency in view.dependencies { link(name, dependency) } }
+  }
+
+  /// The names matching any pattern or named exactly, and everything up to `depth` hops from them.
+  func around(_ patterns: [String], names exact: [QualifiedName], depth: Int) -> Set<QualifiedName> {
+    let wanted = Set(exact)
+    var reached = Set(names.filter { name in wanted.contains(name) || patterns.contains { NameFilter.matches($0, name) } })
+    var frontier = reached
+    for _ in 0..<max(0, depth) where !frontier.isEmpty {
+      frontier = Set(frontier.flatMap { adjacent[$0] ?? [] }).subtracting(reached)
+      reached.formUnion(frontier)
+    }
+    return reached
   }
 }

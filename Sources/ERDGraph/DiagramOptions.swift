@@ -6,6 +6,12 @@ import ERDSchema
 public struct DiagramOptions: Hashable, Sendable {
   /// Which tables and views are drawn; a foreign key to one left out ends in a stub.
   public var filter: NameFilter
+  /// Tables and views (glob patterns, as the filter's) to draw with their neighbourhood only.
+  public var focus: [String]
+  /// Tables and views to focus on by exact name, as the per-table pages do.
+  public var focusNames: [QualifiedName] = []
+  /// How many relationship hops from a focused table are drawn.
+  public var depth: Int
   public var detail: ColumnDetail
   /// nil: each format's default (left to right for Graphviz, top to bottom for Mermaid).
   public var direction: Direction?
@@ -22,11 +28,13 @@ public struct DiagramOptions: Hashable, Sendable {
   public var relations: [DeclaredRelation]
 
   public init(
-    filter: NameFilter = NameFilter(), detail: ColumnDetail = .all, direction: Direction? = nil,
-    includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil, inferRelations: Bool = false,
-    relations: [DeclaredRelation] = []
+    filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,
+    direction: Direction? = nil, includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil,
+    inferRelations: Bool = false, relations: [DeclaredRelation] = []
   ) {
     self.filter = filter
+    self.focus = focus
+    self.depth = depth
     self.detail = detail
     self.direction = direction
     self.includeViews = includeViews

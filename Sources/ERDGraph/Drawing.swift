@@ -11,13 +11,18 @@ public struct Drawing: Sendable {
   /// The same diagram at the other column-detail levels, for the HTML page's level switch;
   /// empty unless asked for.
   public var otherLevels: [Diagram]
+  /// For each drawn entity, in order, the diagram of it and its neighbours one hop away, for
+  /// per-table pages; empty unless asked for.
+  public var tablePages: [Diagram] = []
   /// `erdviz lint` findings, shown per table by the Markdown and HTML renderers; nil unless the
   /// run asks for them, so nothing changes by default.
   public var findings: [Finding]?
 
   /// Draws a catalog: folds partitions when asked, then builds the diagram, and with
   /// `otherLevels` the diagram at each other detail level with every other option the same.
-  public init(_ catalog: Catalog, options: DiagramOptions = DiagramOptions(), otherLevels: Bool = false) {
+  public init(
+    _ catalog: Catalog, options: DiagramOptions = DiagramOptions(), otherLevels: Bool = false, tablePages: Bool = false
+  ) {
     let catalog = options.foldPartitions ? catalog.foldingPartitions() : catalog
     self.catalog = catalog
     diagram = DiagramBuilder.draw(catalog, options: options)
@@ -29,6 +34,19 @@ public struct Drawing: Sendable {
         options.detail = level
         return DiagramBuilder.draw(catalog, options: options)
       }
+    if tablePages { self.tablePages = Self.pages(of: diagram, catalog: catalog, options: options) }
+  }
+
+  /// Each entity with its one-hop neighbourhood, every other option the same.
+  private static func pages(of diagram: Diagram, catalog: Catalog, options: DiagramOptions) -> [Diagram] {
+    diagram.entities.map { entity in
+      var focused = options
+      focused.focus = []
+      focused.focusNames = [entity.name]
+      focused.depth = 1
+      focused.title = nil
+      return DiagramBuilder.draw(catalog, options: focused)
+    }
   }
 
   /// A drawing of diagrams built elsewhere (tests, hand-made diagrams).

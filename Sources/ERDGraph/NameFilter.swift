@@ -21,7 +21,8 @@ public struct NameFilter: Hashable, Sendable {
     return include.isEmpty || include.contains { Self.matches($0, name) }
   }
 
-  static func matches(_ pattern: String, _ name: QualifiedName) -> Bool {
+  /// Whether one pattern matches a qualified name.
+  public static func matches(_ pattern: String, _ name: QualifiedName) -> Bool {
     if Glob(pattern).matches(name.description) { return true }
     return !pattern.contains(".") && Glob(pattern).matches(name.name)
   }

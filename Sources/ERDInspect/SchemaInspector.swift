@@ -17,16 +17,20 @@ public struct InspectOptions: Sendable {
   public var dialect: Dialect?
   /// DDL statements that erdviz does not model are errors rather than skipped.
   public var strict: Bool
+  /// The folder a provider's own source paths are made relative to when nothing nearer tells
+  /// where its project starts: the folder erdviz (and an `--exec` program) runs in.
+  public var workingDirectory: String?
 
   public init(
     schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log(), dialect: Dialect? = nil,
-    strict: Bool = false
+    strict: Bool = false, workingDirectory: String? = nil
   ) {
     self.schemas = schemas
     self.connectTimeout = connectTimeout
     self.log = log
     self.dialect = dialect
     self.strict = strict
+    self.workingDirectory = workingDirectory
   }
 }
 

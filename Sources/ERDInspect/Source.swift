@@ -5,6 +5,8 @@ import Foundation
 public enum Source: Hashable, Sendable {
   /// A PostgreSQL connection string: a `postgres://` URL or a libpq keyword string.
   case postgres(String)
+  /// A MySQL or MariaDB server, from a `mysql://` or `mariadb://` URL.
+  case mysql(String)
   /// An SQLite database file, from a `sqlite:` URL or a path whose header says so.
   case sqliteFile(String)
   /// A file to be read and sniffed: SQL DDL, an erdviz JSON catalog, or an SQLite image.
@@ -13,6 +15,17 @@ public enum Source: Hashable, Sendable {
   case standardInput
   /// A provider program whose stdout is read like a file (`--exec -- PROGRAM ARGS…`).
   case program(ProgramCommand)
+
+  /// How messages name the source: never a connection string, which may hold a password.
+  public var label: String {
+    switch self {
+    case .postgres: return "the PostgreSQL database"
+    case .mysql: return "the MySQL database"
+    case .sqliteFile(let path), .file(let path): return path
+    case .standardInput: return "stdin"
+    case .program(let command): return command.label
+    }
+  }
 
   /// Reads a SOURCE argument. With none, stdin when it is piped, else `$DATABASE_URL`.
   public static func resolve(
@@ -26,9 +39,10 @@ public enum Source: Hashable, Sendable {
     if argument == "-" { return .standardInput }
     let lower = argument.lowercased()
     if lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://") { return .postgres(argument) }
+    if lower.hasPrefix("mysql://") || lower.hasPrefix("mariadb://") { return .mysql(argument) }
     if lower.hasPrefix("sqlite:") { return .sqliteFile(sqlitePath(fromURL: argument)) }
     if let scheme = urlScheme(of: argument) {
-      throw .usage("unsupported source scheme '\(scheme):' (use postgres://, sqlite:, a file or -)")
+      throw .usage("unsupported source scheme '\(scheme):' (use postgres://, mysql://, mariadb://, sqlite:, a file or -)")
     }
     if looksLikeKeywordConnectionString(argument) { return .postgres(argument) }
     return .file(argument)

@@ -18,6 +18,7 @@ public struct DBMLRenderer: DiagramRenderer {
     for entity in drawing.diagram.entities {
       if let definition = drawing.definition(of: entity.name) { writer.table(entity.name, definition, kind: entity.kind) }
     }
+    for stub in drawing.diagram.stubs { writer.stub(stub) }
     writer.references()
     writer.groups()
     return Rendered(text: writer.out, warnings: writer.warnings)
@@ -34,7 +35,7 @@ public struct DBMLRenderer: DiagramRenderer {
     init(drawing: Drawing) {
       self.drawing = drawing
       qualified = drawing.diagram.spansSchemas
-      present = Set(drawing.diagram.entities.map(\.name))
+      present = Set((drawing.diagram.entities + drawing.diagram.stubs).map(\.name))
     }
 
     /// `schema.table` when the diagram spans schemas, else the table alone.
@@ -91,6 +92,22 @@ public struct DBMLRenderer: DiagramRenderer {
       }
       if let comment = definition.comment, !comment.isEmpty { notes.insert(comment, at: 0) }
       if !notes.isEmpty { out += "  Note: \(DBMLText.string(notes.joined(separator: "\n")))\n" }
+      out += "}\n"
+    }
+
+    /// A table that is referenced but not drawn: the columns the references name, and a note.
+    mutating func stub(_ stub: Entity) {
+      var columns: [String] = []
+      for edge in drawing.diagram.edges where edge.to == stub.name {
+        for name in edge.toColumns where !columns.contains(name) { columns.append(name) }
+      }
+      let table = drawing.catalog.table(stub.name)
+      out += "\nTable \(tableName(stub.name)) [headercolor: #d0d5db] {\n"
+      for name in columns {
+        let type = table?.column(named: name)?.type ?? ""
+        out += "  \(checked(name)) \(DBMLText.type(type.isEmpty ? "unknown" : type))\n"
+      }
+      out += "  Note: \(DBMLText.string("Not drawn: only referenced by the tables drawn here."))\n"
       out += "}\n"
     }
 

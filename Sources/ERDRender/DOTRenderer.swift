@@ -1,4 +1,5 @@
 import ERDGraph
+import ERDSchema
 
 /// Graphviz DOT: one HTML-like table per entity, one port per column, edges from column to column
 /// with crow's-foot ends that show both cardinalities.
@@ -26,6 +27,7 @@ public struct DOTRenderer: DiagramRenderer {
     let enums = Dictionary(grouping: diagram.enums, by: { $0.group ?? "" })
     for entity in grouped[""] ?? [] { out += node(entity, indent: "  ") }
     for e in enums[""] ?? [] { out += node(e, indent: "  ") }
+    for stub in diagram.stubs { out += stubNode(stub) }
     for (i, group) in diagram.groups.enumerated() {
       out += "  subgraph cluster_\(i + 1) {\n"
       out += "    label=\(quote(group.label)); id=\(quote("g_\(group.key)")); style=\"rounded,dashed\"; "
@@ -35,11 +37,12 @@ public struct DOTRenderer: DiagramRenderer {
       out += "  }\n"
     }
 
-    var keys: [String: Entity] = [:]
-    for entity in diagram.entities { keys[entity.name.description] = entity }
+    var keys: [QualifiedName: Entity] = [:]
+    for entity in diagram.entities + diagram.stubs { keys[entity.name] = entity }
+    let stubs = Set(diagram.stubs.map(\.name))
     for (i, edge) in diagram.edges.enumerated() {
-      guard let from = keys[edge.from.description], let to = keys[edge.to.description] else { continue }
-      out += "  " + self.edge(edge, from: from, to: to, index: i + 1) + "\n"
+      guard let from = keys[edge.from], let to = keys[edge.to] else { continue }
+      out += "  " + self.edge(edge, from: from, to: to, index: i + 1, toStub: stubs.contains(edge.to)) + "\n"
     }
     out += "}\n"
     return out
@@ -84,6 +87,15 @@ public struct DOTRenderer: DiagramRenderer {
     return "\(indent)\(quote(entity.key)) [id=\(quote("n_\(entity.key)")), tooltip=\(quote(entity.name.description)), label=<\(rows)>]\n"
   }
 
+  /// A table a foreign key points at that is not drawn: a small dashed box with its name only.
+  private func stubNode(_ stub: Entity) -> String {
+    let label = html(stub.label.isEmpty ? " " : stub.label)
+    let tooltip = quote("\(stub.name.description): not drawn here")
+    return "  \(quote(stub.key)) [id=\(quote("n_\(stub.key)")), tooltip=\(tooltip), shape=box, style=\"dashed,rounded\", "
+      + "color=\"\(DOTTheme.border)\", fontcolor=\"\(DOTTheme.muted)\", fontsize=9, margin=\"0.08,0.03\", "
+      + "label=<\(label)>]\n"
+  }
+
   /// An enumerated type as a small legend: its name and its labels.
   private func node(_ e: EnumNode, indent: String) -> String {
     var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"\(DOTTheme.border)\" STYLE=\"ROUNDED\">"
@@ -95,7 +107,7 @@ public struct DOTRenderer: DiagramRenderer {
     return "\(indent)\(quote(e.key)) [id=\(quote("n_\(e.key)")), tooltip=\(quote("enum \(e.name.description)")), label=<\(rows)>]\n"
   }
 
-  private func edge(_ edge: Edge, from: Entity, to: Entity, index: Int) -> String {
+  private func edge(_ edge: Edge, from: Entity, to: Entity, index: Int, toStub: Bool) -> String {
     // A self-reference leaves and enters on the east side, so its loop hugs the table.
     let loop = edge.from == edge.to
     let tail = endpoint(from, columns: edge.fromColumns, side: "r", compass: loop ? "e" : nil)
@@ -105,8 +117,15 @@ public struct DOTRenderer: DiagramRenderer {
     case .foreignKey:
       attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality))")
       attributes.append("arrowhead=\(Self.arrow(edge.toCardinality))")
-      let tip = edge.referenceText(from: from.label, to: to.label)
-      attributes.append("tooltip=\(quote(edge.name.map { "\($0): \(tip)" } ?? tip))")
+      let columns = edge.fromColumns.joined(separator: ", ")
+      let target = edge.toColumns.isEmpty ? to.label : "\(to.label)(\(edge.toColumns.joined(separator: ", ")))"
+      var tip = "\(from.label)(\(columns)) → \(target)"
+      if let name = edge.name { tip = "\(name): \(tip)" }
+      if toStub {
+        tip += " (not drawn)"
+        attributes.append("style=dashed")
+      }
+      attributes.append("tooltip=\(quote(tip))")
     case .inferred, .declared:
       attributes.append("style=dashed, color=\"\(DOTTheme.undeclared(edge.kind))\"")
       attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality)), arrowhead=\(Self.arrow(edge.toCardinality))")

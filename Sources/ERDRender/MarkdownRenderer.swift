@@ -17,23 +17,28 @@ public struct MarkdownRenderer: DiagramRenderer {
     var out = "# \(MarkdownText.text(diagram.heading))\n\n"
     out += "\(MarkdownText.text(diagram.summary))\n\n"
     out += MarkdownText.fenced(String(decoding: mermaid.bytes, as: UTF8.self), language: "mermaid") + "\n"
-    let context = Context(drawing)
+    let anchors = Self.anchors(diagram)
+    let context = Context(drawing, hrefs: anchors.mapValues { "#" + $0 })
     if !diagram.entities.isEmpty {
       out += "## Tables\n\n"
-      out += diagram.entities.map { link($0, context.anchors) }.joined(separator: " · ") + "\n"
+      out += diagram.entities.map { link($0.name, context) }.joined(separator: " · ") + "\n"
     }
     for entity in diagram.entities {
       guard let definition = drawing.definition(of: entity.name) else { continue }
-      out += "\n" + section(entity, definition, context)
+      out += "\n<a id=\"\(anchors[entity.name] ?? "")\"></a>\n\n"
+      out += section(entity, definition, context, level: 3)
     }
     out += types(context)
     return Rendered(text: out, warnings: mermaid.warnings)
   }
 
-  /// What every section needs: anchors, and the diagram's edges by the entity they end at.
-  private struct Context {
+  /// What every section needs: where each drawn entity's section is, and the diagram's edges
+  /// by the entity they end at.
+  struct Context {
     var drawing: Drawing
-    var anchors: [QualifiedName: String]
+    /// The link target of each drawn entity's section: `#t-order` in one page, `order.md` in a site.
+    var hrefs: [QualifiedName: String]
+    var labels: [QualifiedName: String] = [:]
     /// Foreign keys from drawn tables, by the table they reference: the child and its columns.
     var incoming: [QualifiedName: [(QualifiedName, [String])]] = [:]
     /// The drawn views reading each relation.
@@ -42,10 +47,14 @@ public struct MarkdownRenderer: DiagramRenderer {
     var reads: [QualifiedName: [QualifiedName]] = [:]
     /// Inferred and declared references, by the entity at either end.
     var undeclared: [QualifiedName: [Edge]] = [:]
+    /// Tables referenced but not drawn.
+    var stubs: Set<QualifiedName>
 
-    init(_ drawing: Drawing) {
+    init(_ drawing: Drawing, hrefs: [QualifiedName: String]) {
       self.drawing = drawing
-      anchors = MarkdownRenderer.anchors(drawing.diagram)
+      self.hrefs = hrefs
+      stubs = Set(drawing.diagram.stubs.map(\.name))
+      for entity in drawing.diagram.entities { labels[entity.name] = entity.label }
       for edge in drawing.diagram.edges {
         switch edge.kind {
         case .foreignKey: incoming[edge.to, default: []].append((edge.from, edge.fromColumns))
@@ -78,20 +87,18 @@ public struct MarkdownRenderer: DiagramRenderer {
     return out
   }
 
-  private func link(_ entity: Entity, _ anchors: [QualifiedName: String]) -> String {
-    "[\(MarkdownText.text(entity.label))](#\(anchors[entity.name] ?? ""))"
+  /// A link to a drawn table or view, or its name as code when it is not drawn.
+  func link(_ name: QualifiedName, _ context: Context) -> String {
+    guard let href = context.hrefs[name] else {
+      return MarkdownText.code(name.description) + (context.stubs.contains(name) ? " (not drawn)" : "")
+    }
+    let label = context.labels[name] ?? name.name
+    return "[\(MarkdownText.text(label))](\(href))"
   }
 
-  /// A link to a table or view in the page, or its name as code when it is not drawn.
-  private func link(_ name: QualifiedName, _ context: Context) -> String {
-    guard let anchor = context.anchors[name] else { return MarkdownText.code(name.description) }
-    let label = context.drawing.diagram.spansSchemas ? name.description : name.name
-    return "[\(MarkdownText.text(label))](#\(anchor))"
-  }
-
-  private func section(_ entity: Entity, _ definition: EntityDefinition, _ context: Context) -> String {
-    var out = "<a id=\"\(context.anchors[entity.name] ?? "")\"></a>\n\n"
-    out += "### \(MarkdownText.text(entity.label))\n\n"
+  /// A table's or view's section: heading, comment, columns, facts, and a view's SQL.
+  func section(_ entity: Entity, _ definition: EntityDefinition, _ context: Context, level: Int) -> String {
+    var out = String(repeating: "#", count: level) + " \(MarkdownText.text(entity.label))\n\n"
     if entity.kind != .table { out += "*\(Self.kindName(entity.kind))*\n\n" }
     if let comment = definition.comment, !comment.isEmpty { out += MarkdownText.paragraph(comment) + "\n\n" }
     out += columns(definition, context)
@@ -256,7 +263,7 @@ public struct MarkdownRenderer: DiagramRenderer {
   }
 
   /// Enums and domains, which columns name as their types, schema by schema.
-  private func types(_ context: Context) -> String {
+  func types(_ context: Context) -> String {
     let catalog = context.drawing.catalog
     let enums = Dictionary(grouping: catalog.allEnums, by: \.name.schema)
     let domains = Dictionary(grouping: catalog.allDomains, by: \.name.schema)
@@ -279,7 +286,7 @@ public struct MarkdownRenderer: DiagramRenderer {
     return lines.isEmpty ? "" : "\n## Types\n\n" + lines.joined(separator: "\n") + "\n"
   }
 
-  private static func kindName(_ kind: EntityKind) -> String {
+  static func kindName(_ kind: EntityKind) -> String {
     switch kind {
     case .table: return "Table"
     case .partitioned: return "Partitioned table"

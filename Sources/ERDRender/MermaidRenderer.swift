@@ -51,6 +51,11 @@ public struct MermaidRenderer: DiagramRenderer {
       for column in entity.columns { out += "    " + attribute(column) + "\n" }
       out += "  }\n"
     }
+    // A table that a foreign key points at but that is not drawn: its name in a dashed box.
+    for stub in diagram.stubs {
+      ids[stub.name.description] = "t_" + stub.key
+      out += "  t_\(stub.key)[\"\(Self.text(stub.label))\"]:::stub\n"
+    }
     for edge in diagram.edges {
       guard let from = ids[edge.from.description], let to = ids[edge.to.description] else { continue }
       switch edge.kind {
@@ -66,6 +71,7 @@ public struct MermaidRenderer: DiagramRenderer {
         out += "  \(from) \(ends) \(to) : \"\(Self.text(edge.undeclaredLabel))\"\n"
       }
     }
+    if !diagram.stubs.isEmpty { out += "  classDef stub stroke-dasharray:4 3,fill:#f6f7f9\n" }
     return out
   }
 

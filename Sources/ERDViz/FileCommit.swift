@@ -6,8 +6,24 @@ import Glibc
 /// its target and flushed to disk first, and only when all are written are they renamed over
 /// their targets. A reader sees each file's old bytes or its new ones, never a mix or an empty file.
 enum FileCommit {
-  /// Fails when `path` could not be replaced: its folder is missing or read-only, or it is a
-  /// folder. Checked for every output before anything is read.
+  /// Fails when an output could not be written, checked for every output before anything is read.
+  static func checkWritable(_ target: OutputTarget) throws(OutputError) {
+    switch target {
+    case .file(let path, _): try checkWritable(path)
+    case .standardOutput: break
+    case .folder(let path):
+      // The folder, or the nearest folder above it that exists, must take new files.
+      var folder = URL(fileURLWithPath: path)
+      var isDirectory: ObjCBool = false
+      while !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
+        folder = folder.deletingLastPathComponent()
+      }
+      guard isDirectory.boolValue else { throw .cannotWrite(path, reason: "\(folder.path) is not a folder") }
+      guard access(folder.path, W_OK) == 0 else { throw .cannotWrite(path, reason: "\(folder.path) is not writable") }
+    }
+  }
+
+  /// Fails when `path` could not be replaced: its folder is missing or read-only, or it is a folder.
   static func checkWritable(_ path: String) throws(OutputError) {
     let target = try resolved(path)
     let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
@@ -21,11 +37,13 @@ enum FileCommit {
     }
   }
 
-  /// Writes every file, or leaves every existing file as it was.
-  static func write(_ files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
+  /// Writes every file, or leaves every existing file as it was; then removes `obsolete` files.
+  /// The folders of a folder output are made as needed.
+  static func write(_ files: [(path: String, bytes: [UInt8])], removing obsolete: [String] = []) throws(OutputError) {
     var staged: [(temporary: String, target: String, path: String)] = []
     do {
       for file in files {
+        try makeFolder(of: file.path)
         let target = try resolved(file.path)
         staged.append((try stage(file.bytes, beside: target, for: file.path), target, file.path))
       }
@@ -37,6 +55,19 @@ enum FileCommit {
       let reason = String(cString: strerror(errno))
       for rest in staged[i...] { unlink(rest.temporary) }
       throw .cannotWrite(s.path, reason: reason)
+    }
+    for path in obsolete where unlink(path) != 0 && errno != ENOENT {
+      throw .cannotWrite(path, reason: "cannot remove: " + String(cString: strerror(errno)))
+    }
+  }
+
+  private static func makeFolder(of path: String) throws(OutputError) {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    guard !FileManager.default.fileExists(atPath: folder.path) else { return }
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotWrite(path, reason: "cannot create its folder: \(error.localizedDescription)")
     }
   }
 

@@ -1,5 +1,6 @@
 import ERDDDL
 import ERDInspect
+import ERDMySQL
 import ERDPostgres
 import ERDSQLite
 import ERDSchema
@@ -12,8 +13,10 @@ extension Pipeline {
     do {
       var catalog = try inspector(for: source, options: options).inspect(options)
       if !options.schemas.isEmpty {
+        try SelectionCheck.check(catalog, schemas: options.schemas, source: source)
         catalog.schemas.removeAll { !options.schemas.contains($0.name) }
       }
+      try SelectionCheck.check(catalog, schemas: [], source: source)
       return catalog
     } catch {
       throw .inspect(error)
@@ -27,6 +30,8 @@ extension Pipeline {
     switch source {
     case .postgres(let connection):
       return PostgresInspector(connection: connection, connectTimeout: options.connectTimeout)
+    case .mysql(let url):
+      return MySQLInspector(url: url, connectTimeout: options.connectTimeout)
     case .sqliteFile(let path):
       return SQLiteInspector.file(path)
     case .file(let path):

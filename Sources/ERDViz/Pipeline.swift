@@ -10,24 +10,32 @@ public enum Pipeline {
   /// Runs a request. Every output is rendered before any is delivered, and written all or none,
   /// so a failure anywhere leaves every existing file as it was.
   @discardableResult
-  public static func run(_ request: Request) throws(RunError) -> RunReport {
+  public static func run(_ request: Request) throws(RunError) -> CheckReport {
     if request.delivery == .write {
-      for case .file(let path, _) in request.outputs {
-        do { try FileCommit.checkWritable(path) } catch { throw .output(error) }
+      for target in request.outputs {
+        do { try FileCommit.checkWritable(target) } catch { throw .output(error) }
       }
     }
     let catalog = try load(request.source, options: request.inspect, log: request.log)
     try checkRelations(request.diagram, in: catalog)
     let drawing = draw(catalog, request)
-    let rendered = try render(drawing, for: request)
-    return try deliver(rendered, request)
+    try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
+    let products = try render(drawing, for: request)
+    let stale = try deliver(products, request)
+    var report = CheckReport(stale: stale)
+    if !stale.isEmpty, let (path, old) = CommittedCatalog.find(in: request.outputs) {
+      report.change = SchemaChange(from: old, to: drawing.drawnCatalog)
+      report.baseline = path
+    }
+    return report
   }
 
   /// The drawing every output of the request is rendered from: the page's other detail levels
-  /// are built only when a page is asked for.
+  /// and the per-table pages are built only when an output wants them.
   static func draw(_ catalog: Catalog, _ request: Request) -> Drawing {
-    let levels = request.outputs.contains { $0.format.needsDetailLevels }
-    var drawing = Drawing(catalog, options: request.diagram, otherLevels: levels)
+    let levels = request.outputs.contains { $0.format?.needsDetailLevels == true }
+    let pages = request.outputs.contains { if case .folder = $0 { true } else { false } }
+    var drawing = Drawing(catalog, options: request.diagram, otherLevels: levels, tablePages: pages)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
     logUndeclared(drawing, options: request.diagram, log: request.log)
@@ -35,43 +43,35 @@ public enum Pipeline {
     return drawing
   }
 
-  /// Each output's bytes, in request order; a format asked for twice is rendered once.
-  static func render(_ drawing: Drawing, for request: Request) throws(RunError) -> [(OutputTarget, Rendered)] {
-    var byFormat: [OutputFormat: Rendered] = [:]
-    var rendered: [(OutputTarget, Rendered)] = []
+  /// Each output rendered, in request order.
+  static func render(_ drawing: Drawing, for request: Request) throws(RunError) -> [Product] {
+    var cache: [OutputFormat: Rendered] = [:]
+    var products: [Product] = []
     for target in request.outputs {
-      if byFormat[target.format] == nil {
-        let output: Rendered
-        do { output = try target.format.renderer.render(drawing) } catch { throw .render(error) }
-        for warning in output.warnings { request.log.warning(warning) }
-        byFormat[target.format] = output
-      }
-      if let output = byFormat[target.format] { rendered.append((target, output)) }
+      do { products.append(try Product.render(target, drawing, cache: &cache)) } catch { throw .render(error) }
+      for warning in products.last?.warnings ?? [] { request.log.warning(warning) }
     }
-    return rendered
+    return products
   }
 
-  /// Writes the files all or none, then stdout; or, for `--check`, compares and writes nothing.
-  static func deliver(_ rendered: [(OutputTarget, Rendered)], _ request: Request) throws(RunError) -> RunReport {
-    var files: [(path: String, bytes: [UInt8])] = []
-    for case (.file(let path, _), let output) in rendered { files.append((path, output.bytes)) }
-    if request.delivery == .compare { return RunReport(stale: OutputComparison.stale(files)) }
+  /// Writes the files all or none (removing erdviz's leftover pages), then stdout; or, for
+  /// `--check`, compares with the files on disk and writes nothing.
+  static func deliver(_ products: [Product], _ request: Request) throws(RunError) -> [StaleOutput] {
+    let files = products.flatMap(\.files)
+    let obsolete = products.flatMap(\.obsolete)
+    if request.delivery == .compare {
+      return OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) }
+    }
     do {
-      try FileCommit.write(files)
+      try FileCommit.write(files, removing: obsolete)
       for file in files { request.log.info("wrote \(file.path) (\(file.bytes.count) bytes)") }
-      for case (.standardOutput, let output) in rendered { try StandardStreams.writeOutput(output.bytes) }
+      for path in obsolete { request.log.info("removed \(path): its table is no longer drawn") }
+      for case let bytes? in products.map(\.standardOutput) { try StandardStreams.writeOutput(bytes) }
     } catch {
       throw .output(error)
     }
-    return RunReport()
+    return []
   }
-}
-
-/// What a run found: with `--check`, the outputs that differ from the files on disk.
-public struct RunReport: Hashable, Sendable {
-  public var stale: [StaleOutput]
-
-  public init(stale: [StaleOutput] = []) { self.stale = stale }
 }
 
 /// An output whose file on disk is not what this run renders.
@@ -79,6 +79,8 @@ public struct StaleOutput: Hashable, Sendable {
   public enum Reason: Hashable, Sendable {
     case missing
     case changed
+    /// A page erdviz wrote before for a table that is no longer drawn.
+    case obsolete
   }
 
   public var path: String

@@ -2,6 +2,7 @@ import ERDGraph
 import ERDInspect
 import ERDLint
 import ERDRender
+import Foundation
 
 /// One run of erdviz: where the schema comes from, how to draw it, and where each output goes.
 ///
@@ -45,14 +46,19 @@ public enum Delivery: Hashable, Sendable {
 public enum OutputTarget: Hashable, Sendable {
   case file(String, OutputFormat)
   case standardOutput(OutputFormat)
+  /// A folder of Markdown pages, one per table (`-o docs/schema/`).
+  case folder(String)
 
-  public var format: OutputFormat {
+  /// The format of a single-file output; nil for a folder.
+  public var format: OutputFormat? {
     switch self {
     case .file(_, let f), .standardOutput(let f): return f
+    case .folder: return nil
     }
   }
 
-  /// The targets for `-o FILE`s and `-f FORMAT`: each file by its extension (`-` is stdout), then
+  /// The targets for `-o FILE`s and `-f FORMAT`: each file by its extension (`-` is stdout, a
+  /// path ending in `/` or naming a folder is a folder of pages), then
   /// stdout when no file was named or a format was asked for without `-`.
   ///
   /// - Parameter stdoutIsTerminal: a binary format on a terminal is refused.
@@ -80,6 +86,10 @@ public enum OutputTarget: Hashable, Sendable {
 
   private static func target(_ path: String, stdoutFormat: OutputFormat) throws(RunError) -> OutputTarget {
     if path == "-" { return .standardOutput(stdoutFormat) }
+    var isDirectory: ObjCBool = false
+    if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+      return .folder(path)
+    }
     guard let format = OutputFormat(fileName: path) else {
       throw .usage("cannot tell the format of '\(path)' from its extension (use \(OutputFormat.extensions))")
     }

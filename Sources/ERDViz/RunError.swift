@@ -16,6 +16,8 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
   case usage(String)
   /// Declared relations that name a table or column the schema lacks, by their place in the list.
   case relations([DeclaredRelationProblem])
+  /// `--check` found outputs stale; what it found has been reported.
+  case stale
 
   public var description: String {
     switch self {
@@ -24,6 +26,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .output(let error): return error.description
     case .usage(let message): return message
     case .relations(let problems): return problems.map(\.description).joined(separator: "; ")
+    case .stale: return "outputs are stale (run without --check to write them)"
     }
   }
 
@@ -35,6 +38,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render: return .software
     case .output: return .cannotCreate
     case .usage, .relations: return .usage
+    case .stale: return .stale
     }
   }
 }
@@ -67,7 +71,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
   /// One line per status, for `--help` and the README.
   public static let summary = """
-    0 success; 64 usage error; 65 invalid input (bad DDL, JSON or \
+    0 success; 1 --check found an output stale or missing; 64 usage error; 65 invalid input (bad DDL, JSON or \
     database file); 66 input missing or unreadable; 69 database or program unavailable; 70 internal \
     error; 73 cannot write an output file
     """

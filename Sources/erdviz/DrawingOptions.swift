@@ -12,6 +12,12 @@ struct DrawingOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Leave out tables and views matching GLOB; repeatable.", valueName: "GLOB"))
   var exclude: [String] = []
 
+  @Option(help: ArgumentHelp("Draw only TABLE (glob; repeatable) and its neighbourhood (see --depth).", valueName: "TABLE"))
+  var focus: [String] = []
+
+  @Option(help: ArgumentHelp("With --focus: how many relationship hops around the focused tables to draw.", valueName: "N"))
+  var depth: Int = 1
+
   @Option(help: "Layout direction: LR, RL, TB, BT (default LR for Graphviz, TB for Mermaid).")
   var direction: Direction?
 
@@ -27,9 +33,14 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
   var inferRelations = false
 
+  func validate() throws {
+    if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+  }
+
   var diagramOptions: DiagramOptions {
     DiagramOptions(
-      filter: NameFilter(include: include, exclude: exclude), detail: columns, direction: direction,
+      filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns,
+      direction: direction,
       includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
   }
 }

@@ -8,11 +8,14 @@ enum HelpText {
   static let inspect = """
     SOURCE is a PostgreSQL connection (postgres://user@host:port/db, postgresql://…, or a libpq \
     keyword string such as "host=/var/run/postgresql dbname=app"; PG* variables, ~/.pgpass and \
-    service= work as in psql), an SQLite database file (told by its header, not its name), a \
+    service= work as in psql), a MySQL or MariaDB server (mysql://user@host:port/db or \
+    mariadb://…, with ?socket=, ?ssl-mode= and ?option-file=; ~/.my.cnf's [client] is read), \
+    an SQLite database file (told by its header, not its name), a \
     sqlite: URL, an SQL DDL file (PostgreSQL, MySQL/MariaDB, SQLite or SQL Server; --dialect, \
     else sniffed), an erdviz JSON catalog, or - for stdin. With no SOURCE, erdviz reads stdin \
     when it is piped, else $DATABASE_URL. Databases are only ever read: PostgreSQL in one \
-    read-only transaction, SQLite files opened read-only.
+    read-only transaction, MySQL in one read-only consistent-snapshot transaction, SQLite files \
+    opened read-only.
 
     With --exec, the program after -- prints the DDL; erdviz runs it without a shell. A trailing \
     -o FILE or -f FORMAT after the program's arguments is erdviz's; end the program's arguments \
@@ -26,6 +29,7 @@ enum HelpText {
     Examples:
       erdviz inspect postgres://localhost/dev -o erd.svg
       erdviz inspect "host=db.internal dbname=app user=reader" --schema billing -o billing.svg
+      erdviz inspect mysql://reader@localhost/app -o erd.svg
       erdviz inspect shop.db -o erd.svg -o erd.mmd
       erdviz inspect shop.db -o erd.html
       erdviz inspect sqlite:shop.db -f json > schema.json

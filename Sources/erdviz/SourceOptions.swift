@@ -45,6 +45,7 @@ struct SourceOptions: ParsableArguments {
 
   func inspectOptions(with ddl: DDLOptions) -> InspectOptions {
     InspectOptions(
-      schemas: schema.schemas, connectTimeout: schema.connectTimeout, dialect: ddl.dialect, strict: ddl.strict)
+      schemas: schema.schemas, connectTimeout: schema.connectTimeout, dialect: ddl.dialect, strict: ddl.strict,
+      workingDirectory: FileManager.default.currentDirectoryPath)
   }
 }

@@ -83,7 +83,8 @@ import Testing
   @Test(arguments: [
     ["inspect", "x.db", "-o", "x.unknown"],
     ["inspect", "x.db", "-f", "bogus"],
-    ["inspect", "mysql://h/db"],
+    ["inspect", "oracle://h/db"],
+    ["inspect", "mysql://h/db?no-such-parameter=1"],
     ["inspect", "--columns", "some"],
   ])
   func usageErrorsExit64(arguments: [String]) throws {

@@ -34,3 +34,46 @@ import Testing
     return bytes
   }
 }
+
+/// The Django project in two folders, each with a virtualenv of its own, through the real
+/// provider: the provider prints absolute paths, erdviz writes none, so the bytes agree.
+@Suite(.enabled(if: DjangoProject.available, "needs ERDVIZ_DJANGO_PYTHON (scripts/django-venv); make test sets it"))
+struct DjangoDeterminismTests {
+  @Test func twoCopiesOfTheProjectWriteTheSameBytes() throws {
+    let python = try #require(DjangoProject.python, "ERDVIZ_DJANGO_PYTHON is not set: run scripts/django-venv")
+    let first = try outputs(python: python, environment: ["TZ": "UTC", "LANG": "C.UTF-8"])
+    Thread.sleep(forTimeInterval: 2)
+    let second = try outputs(python: try copiedVenv(python), environment: ["TZ": "Pacific/Auckland", "LANG": "fr_FR.UTF-8"])
+    for format in DeterminismTests.formats {
+      #expect(first[format] == second[format], "the .\(format) output differs between the two copies")
+    }
+    let markdown = String(decoding: first["md"] ?? [], as: UTF8.self)
+    #expect(markdown.contains("**Defined in:** `orders/models.py:23`"), "\(markdown)")
+    #expect(!markdown.contains("/tmp") && !markdown.contains(NSTemporaryDirectory()))
+  }
+
+  /// A copy of the virtualenv in another folder: its site-packages has another absolute path.
+  private func copiedVenv(_ python: URL) throws -> URL {
+    let venv = python.deletingLastPathComponent().deletingLastPathComponent()
+    let copy = try Paths.temporaryDirectory().appendingPathComponent("other-venv")
+    let result = try run(URL(fileURLWithPath: "/bin/cp"), ["-a", venv.path, copy.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    return copy.appendingPathComponent("bin/python")
+  }
+
+  private func outputs(python: URL, environment: [String: String]) throws -> [String: [UInt8]] {
+    let project = try DjangoProject.copy()
+    defer { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+    var env = DjangoProject.environment(python: python)
+    for (key, value) in environment { env[key] = value }
+    let provider = ["python", "manage.py", "atlas-provider-django", "--dialect", "postgresql"]
+    let arguments = ["inspect"] + DeterminismTests.formats.flatMap { ["-o", "out.\($0)"] } + ["--exec", "--"] + provider
+    let result = try run(Paths.binary, arguments, environment: env, in: project)
+    #expect(result.status == 0, "\(result.stderr)")
+    var bytes: [String: [UInt8]] = [:]
+    for format in DeterminismTests.formats {
+      bytes[format] = Array((try? Data(contentsOf: project.appendingPathComponent("out.\(format)"))) ?? Data())
+    }
+    return bytes
+  }
+}

@@ -153,26 +153,3 @@ struct PostgresInspectorTests {
     }
   }
 }
-
-/// Collects what an inspector logs.
-final class LogLines: @unchecked Sendable {
-  private let lock = NSLock()
-  private var lines: [String] = []
-  let verbose: Bool
-
-  init(verbose: Bool = true) { self.verbose = verbose }
-
-  var log: Log {
-    Log(verbose: verbose) { [self] line in
-      lock.lock()
-      lines.append(line)
-      lock.unlock()
-    }
-  }
-
-  var all: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return lines
-  }
-}

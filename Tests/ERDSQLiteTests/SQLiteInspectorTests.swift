@@ -133,6 +133,8 @@ import Testing
     ("sqlite://shop%20v2.db?mode=ro", .sqliteFile("shop v2.db")),
     ("postgres://u:p@h/db", .postgres("postgres://u:p@h/db")),
     ("postgresql://h/db", .postgres("postgresql://h/db")),
+    ("mysql://u:p@h:3306/db", .mysql("mysql://u:p@h:3306/db")),
+    ("MariaDB://h/db?socket=/run/mysqld/mysqld.sock", .mysql("MariaDB://h/db?socket=/run/mysqld/mysqld.sock")),
     ("host=localhost dbname=app", .postgres("host=localhost dbname=app")),
     ("-", .standardInput),
     ("dir/schema.sql", .file("dir/schema.sql")),
@@ -147,7 +149,7 @@ import Testing
       try Source.resolve(nil, stdinIsTerminal: true, environment: ["DATABASE_URL": "postgres://h/d"])
         == .postgres("postgres://h/d"))
     #expect(throws: InspectError.self) { try Source.resolve(nil, stdinIsTerminal: true, environment: [:]) }
-    #expect(throws: InspectError.self) { try Source.resolve("mysql://h/d", stdinIsTerminal: true, environment: [:]) }
+    #expect(throws: InspectError.self) { try Source.resolve("oracle://h/d", stdinIsTerminal: true, environment: [:]) }
   }
 
   @Test(arguments: [
