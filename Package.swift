@@ -42,10 +42,13 @@ let package = Package(
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
+    // `erdviz lint`: review rules over a catalog (inference shared with ERDGraph).
+    .target(name: "ERDLint", dependencies: ["ERDSchema", "ERDGraph"]),
     .target(
       name: "ERDViz",
       dependencies: [
         "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDMySQL", "ERDDDL", "ERDGraph", "ERDRender",
+        "ERDLint",
         .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
@@ -70,6 +73,9 @@ let package = Package(
       name: "ERDRenderTests",
       dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDMySQLTests", dependencies: ["ERDMySQL", "ERDDDL", "ERDViz", "ERDTestSupport"]),
+    .testTarget(
+      name: "ERDLintTests",
+      dependencies: ["ERDLint", "ERDGraph", "ERDRender", "ERDViz", "ERDInspect", "ERDSchema", "ERDTestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

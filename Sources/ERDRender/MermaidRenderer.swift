@@ -66,6 +66,9 @@ public struct MermaidRenderer: DiagramRenderer {
         out += "  \(from) }o..o{ \(to) : \"reads\"\n"
       case .inheritance:
         out += "  \(from) |o..|| \(to) : \"inherits\"\n"
+      case .inferred, .declared:
+        let ends = "\(Self.left(edge.fromCardinality))..\(Self.right(edge.toCardinality))"
+        out += "  \(from) \(ends) \(to) : \"\(Self.text(edge.undeclaredLabel))\"\n"
       }
     }
     if !diagram.stubs.isEmpty { out += "  classDef stub stroke-dasharray:4 3,fill:#f6f7f9\n" }

@@ -84,11 +84,14 @@ public struct ConfiguredDiagram: Sendable {
   public var outputs: [OutputTarget]
   /// Where in the file it is, for messages.
   public var line: Int
+  /// Where each declared relation is, by its index.
+  public var relationOrigins: [ConfigError] = []
 
   /// Every key a diagram takes.
   static let keys = [
     "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "include",
-    "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "outputs",
+    "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations",
+    "outputs",
   ]
 
   init(_ node: ConfigNode, environment: [String: String]) throws(ConfigError) {
@@ -99,12 +102,16 @@ public struct ConfiguredDiagram: Sendable {
     source = try ConfigReading.source(&keys, in: node, environment: environment)
     inspect = try ConfigReading.inspectOptions(&keys)
     diagram = try ConfigReading.diagramOptions(&keys)
+    diagram.inferRelations = try keys.optional("infer")?.bool() ?? false
+    (diagram.relations, relationOrigins) = try ConfigReading.relations(keys.optional("relations"))
     outputs = try ConfigReading.outputs(try keys.required("outputs"))
     try keys.finish()
   }
 
   /// The request `generate` carries out for this diagram.
   public func request(delivery: Delivery, log: Log) -> Request {
-    Request(source: source, outputs: outputs, inspect: inspect, diagram: diagram, delivery: delivery, log: log)
+    var request = Request(source: source, outputs: outputs, inspect: inspect, diagram: diagram, delivery: delivery, log: log)
+    request.relationOrigins = relationOrigins
+    return request
   }
 }

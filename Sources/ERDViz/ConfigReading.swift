@@ -65,6 +65,26 @@ enum ConfigReading {
     return options
   }
 
+  /// `relations:`: each `{table, columns, parent, parent-columns, label}`, as tbls's virtual
+  /// relations; where each is, for errors once the schema is read.
+  static func relations(_ node: ConfigNode?) throws(ConfigError) -> ([DeclaredRelation], [ConfigError]) {
+    guard let node else { return ([], []) }
+    var relations: [DeclaredRelation] = []
+    var origins: [ConfigError] = []
+    for item in try node.list() {
+      var keys = try ConfigNode(node: item.node, file: item.file, what: "a relation").mapping()
+      try keys.expect(["table", "columns", "parent", "parent-columns", "label"])
+      relations.append(
+        DeclaredRelation(
+          table: try keys.required("table").string(), columns: try keys.required("columns").strings(),
+          parentTable: try keys.required("parent").string(),
+          parentColumns: try keys.optional("parent-columns")?.strings() ?? [], label: try keys.optional("label")?.string()))
+      try keys.finish()
+      origins.append(item.error(""))
+    }
+    return (relations, origins)
+  }
+
   /// `outputs: [file, folder/, …]`: each by its extension, a path ending in `/` a folder of pages.
   static func outputs(_ node: ConfigNode) throws(ConfigError) -> [OutputTarget] {
     let files = try node.strings()

@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import ERDRender
 import ERDSchema
 
@@ -32,6 +33,7 @@ public enum Pipeline {
         catalog = try load(request.source, options: request.inspect, log: request.log)
         catalogs[key] = catalog
       }
+      try checkRelations(request, in: catalog)
       let drawing = draw(catalog, request)
       try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
       prepared.append((request, drawing, try render(drawing, for: request)))
@@ -65,9 +67,11 @@ public enum Pipeline {
   static func draw(_ catalog: Catalog, _ request: Request) -> Drawing {
     let levels = request.outputs.contains { $0.format?.needsDetailLevels == true }
     let pages = request.outputs.contains { if case .folder = $0 { true } else { false } }
-    let drawing = Drawing(catalog, options: request.diagram, otherLevels: levels, tablePages: pages)
+    var drawing = Drawing(catalog, options: request.diagram, otherLevels: levels, tablePages: pages)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
+    logUndeclared(drawing, options: request.diagram, log: request.log)
+    if let rules = request.lint { drawing.findings = Linter.lint(catalog, rules: rules) }
     return drawing
   }
 

@@ -1,3 +1,4 @@
+import ERDLint
 import ERDViz
 
 /// The longer help texts, kept apart so the commands read at a glance.
@@ -55,5 +56,28 @@ enum HelpText {
     nothing is written. erdviz init writes a commented starter.
 
     Exit codes: \(ExitStatus.summary).
+    """
+
+  /// `  fk-without-index (warning)` and its summary under it, rule by rule.
+  static var rules: String {
+    LintRule.allCases.map { "  \($0.rawValue) (\($0.defaultSeverity.rawValue))\n      \($0.summary)" }
+      .joined(separator: "\n")
+  }
+
+  static let lint = """
+    SOURCE is read as 'erdviz inspect' reads it. Each finding is one line on stdout (or a JSON \
+    or Markdown report with --format): the table, its columns, the severity, what is wrong and \
+    the rule's name. Rules (default severity):
+
+    \(rules)
+
+    Examples:
+      erdviz lint postgres://localhost/dev
+      erdviz lint structure.sql --fail-on warning
+      erdviz lint shop.db --rules fk-without-index,no-primary-key --format json
+
+    Exit codes: 0 no finding at or above --fail-on (default error); 1 a finding at or above it; \
+    64 usage error; 65 invalid input; 66 input missing; 69 database or program unavailable; \
+    70 internal error; 73 cannot write.
     """
 }

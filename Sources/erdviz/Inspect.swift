@@ -1,4 +1,5 @@
 import ArgumentParser
+import ERDLint
 import ERDViz
 import Foundation
 
@@ -19,6 +20,9 @@ struct Inspect: ParsableCommand {
 
   @OptionGroup var drawing: DrawingOptions
 
+  @Flag(help: "Show 'erdviz lint' findings per table in the Markdown and HTML outputs.")
+  var lint = false
+
   @OptionGroup(title: "DDL input") var ddl: DDLOptions
 
   func validate() throws {
@@ -35,7 +39,7 @@ struct Inspect: ParsableCommand {
       let request = Request(
         source: try input.resolve(with: ddl), outputs: try targets(stdoutIsTerminal: isatty(STDOUT_FILENO) == 1),
         inspect: input.inspectOptions(with: ddl), diagram: drawing.diagramOptions, delivery: check ? .compare : .write,
-        log: input.log)
+        log: input.log, lint: lint ? LintRule.allCases : nil)
       try report(Pipeline.run(request))
     }
   }

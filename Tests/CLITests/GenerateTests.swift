@@ -78,6 +78,33 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("docs").path))
   }
 
+  /// `relations:` from the config reach every renderer; one naming a missing column is an error
+  /// at its line.
+  @Test func declaredRelationsComeFromTheConfig() throws {
+    let good = """
+      diagrams:
+        - source: shop.db
+          infer: true
+          relations:
+            - {table: stock, columns: [product_id], parent: order_line, parent-columns: [product_id], label: sold from}
+          outputs: [docs/x.json, docs/x.mmd, docs/x.dot, docs/x.md]
+
+      """
+    let dir = try Self.project(config: good)
+    let result = try erdviz("generate", in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    for ext in ["json", "mmd", "dot", "md"] {
+      let text = try String(contentsOf: dir.appendingPathComponent("docs/x.\(ext)"), encoding: .utf8)
+      #expect(text.contains("sold from") || text.contains("declared"), ".\(ext) lacks the declared relation")
+    }
+    let bad = good.replacingOccurrences(of: "columns: [product_id], parent:", with: "columns: [product], parent:")
+    let broken = try Self.project(config: bad)
+    let failure = try erdviz("generate", in: broken)
+    #expect(failure.status == 78, "\(failure.stderr)")
+    #expect(failure.stderr.contains("erdviz.yml:5:9: relation 1"), "\(failure.stderr)")
+    #expect(failure.stderr.contains("product"), "\(failure.stderr)")
+  }
+
   @Test func initWritesAStarterThatGenerateRunsAndNeverOverwrites() throws {
     let dir = try Self.project(config: "")
     try FileManager.default.removeItem(at: dir.appendingPathComponent("erdviz.yml"))
