@@ -1,5 +1,6 @@
-/// One message of libpg_query's parse tree, read field by field off the JSON tape, each field
-/// known by its protobuf number (from the generated table of pg_query.proto).
+/// One message of libpg_query's JSON parse tree, read field by field off the tape; each field is
+/// known by the number pg_query.proto gives it (the generated `Pg` constants name them), though
+/// no protobuf is read.
 ///
 /// Only valid inside `PgQuery.withParseTree`: it points into libpg_query's buffer.
 struct PgMessage: Sequence {
