@@ -25,7 +25,7 @@ final class SQLiteConnection {
     }
     let connection = SQLiteConnection(handle: db, label: path)
     // Belt and braces: even a statement we did not mean to write with cannot.
-    try connection.execute("PRAGMA query_only = ON")
+    try connection.execute("PRAGMA query_only = ON", what: "opening read-only")
     return connection
   }
 
@@ -59,28 +59,34 @@ final class SQLiteConnection {
 
   var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
+  /// The error for a failed call while doing `what` (`reading foreign keys of "x"`): the stage,
+  /// the object and SQLite's reason, as `sqlite: reading foreign keys of "x": …`.
+  func failure(_ rc: Int32, _ what: String, message: String? = nil) -> InspectError {
+    .invalidInput(label, reason: "sqlite: \(what): \(message ?? lastError)")
+  }
+
   /// Runs SQL text that returns no rows (one statement or a script).
-  func execute(_ sql: String) throws(InspectError) {
+  func execute(_ sql: String, what: String) throws(InspectError) {
     var message: UnsafeMutablePointer<CChar>?
-    guard sqlite3_exec(handle, sql, nil, nil, &message) == SQLITE_OK else {
-      let text = message.map { String(cString: $0) } ?? lastError
+    let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+    guard rc == SQLITE_OK else {
+      let text = message.map { String(cString: $0) }
       sqlite3_free(message)
-      throw .invalidInput(label, reason: text)
+      throw failure(rc, what, message: text)
     }
   }
 
-  func prepare(_ sql: String) throws(InspectError) -> SQLiteStatement {
+  func prepare(_ sql: String, what: String) throws(InspectError) -> SQLiteStatement {
     var statement: OpaquePointer?
-    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-      throw .invalidInput(label, reason: "\(lastError) (in: \(sql.prefix(80)))")
-    }
-    return SQLiteStatement(handle: statement, connection: self)
+    let rc = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+    guard rc == SQLITE_OK, let statement else { throw failure(rc, what) }
+    return SQLiteStatement(handle: statement, connection: self, what: what)
   }
 
   /// Runs a query with text parameters and collects its rows.
-  func rows(_ sql: String, _ parameters: String...) throws(InspectError) -> [SQLiteRow] {
-    let statement = try prepare(sql)
-    return try statement.rows(parameters)
+  func rows(_ sql: String, _ parameters: String..., what: String) throws(InspectError) -> [SQLiteRow] {
+    let statement = try prepare(sql, what: what)
+    return try statement.rows(parameters, of: nil)
   }
 }
 
@@ -88,15 +94,19 @@ final class SQLiteConnection {
 final class SQLiteStatement {
   private let handle: OpaquePointer
   private let connection: SQLiteConnection
+  /// The stage, for messages: `reading foreign keys`.
+  private let what: String
 
-  init(handle: OpaquePointer, connection: SQLiteConnection) {
+  init(handle: OpaquePointer, connection: SQLiteConnection, what: String) {
     self.handle = handle
     self.connection = connection
+    self.what = what
   }
 
   deinit { sqlite3_finalize(handle) }
 
-  func rows(_ parameters: [String]) throws(InspectError) -> [SQLiteRow] {
+  /// Runs the statement; `object` (a table or index name) completes the stage in messages.
+  func rows(_ parameters: [String], of object: String?) throws(InspectError) -> [SQLiteRow] {
     sqlite3_reset(handle)
     sqlite3_clear_bindings(handle)
     for (i, p) in parameters.enumerated() {
@@ -107,7 +117,11 @@ final class SQLiteStatement {
     while true {
       let rc = sqlite3_step(handle)
       if rc == SQLITE_DONE { break }
-      guard rc == SQLITE_ROW else { throw .invalidInput(connection.label, reason: connection.lastError) }
+      guard rc == SQLITE_ROW else {
+        let error = connection.failure(rc, object.map { "\(what) of \"\($0)\"" } ?? what)
+        sqlite3_reset(handle)
+        throw error
+      }
       var values: [String?] = []
       values.reserveCapacity(Int(count))
       for c in 0..<count {
