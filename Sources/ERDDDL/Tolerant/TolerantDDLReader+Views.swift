@@ -4,7 +4,7 @@ import ERDSchema
 /// `CREATE VIEW` (the relations read from its FROM and JOIN clauses), `CREATE TRIGGER`, and SQL
 /// Server's `sp_addextendedproperty` comments.
 extension TolerantDDLReader {
-  mutating func createView(_ t: inout TokenStream, _ s: Statement) throws {
+  mutating func createView(_ t: inout TokenStream, _ s: Statement) throws(DDLSyntaxError) {
     try checkParentheses(s)
     t.accept(sequence: "IF", "NOT", "EXISTS")
     guard let name = qualified(t.qualifiedName()) else { return skip(s, "CREATE VIEW without a name") }
