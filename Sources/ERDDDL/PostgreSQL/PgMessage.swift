@@ -23,6 +23,9 @@ struct PgMessage: Sequence {
 
   static var empty: PgMessage { PgMessage() }
 
+  /// Where the text this message was parsed from starts in the whole script.
+  var base: Int { view?.base ?? 0 }
+
   func makeIterator() -> Iterator { Iterator(self) }
 
   /// The first field numbered `number`, if any.
@@ -93,6 +96,13 @@ struct PgField {
   }
 
   var bool: Bool { view.entries[value].kind == .true }
+
+  /// A `location` field: a byte offset in the parsed piece, made an offset in the whole script
+  /// (-1, unknown, stays -1).
+  var location: Int {
+    let offset = view.integer(at: value) ?? 0
+    return offset < 0 ? offset : offset + view.base
+  }
 
   var string: String { view.string(at: value) }
 

@@ -10,13 +10,14 @@ struct PgRangeVar {
   var location = 0
 
   init(_ message: PgMessage) {
+    location = message.base
     for field in message {
       switch field.number {
       case Pg.RangeVar.schemaname: schema = field.string.isEmpty ? nil : field.string
       case Pg.RangeVar.relname: name = field.string
       case Pg.RangeVar.relpersistence: persistence = field.string
       case Pg.RangeVar.alias: alias = field.message.field(Pg.Alias.aliasname)?.string
-      case Pg.RangeVar.location: location = field.int
+      case Pg.RangeVar.location: location = field.location
       default: break
       }
     }
@@ -61,13 +62,14 @@ struct PgConstraint {
   var onDelete = ""
 
   init(_ message: PgMessage) {
+    location = message.base
     for field in message {
       switch field.number {
       case Pg.Constraint.contype: kind = Kind.byConstrType[field.int]
       case Pg.Constraint.conname: name = field.string.isEmpty ? nil : field.string
       case Pg.Constraint.deferrable: deferrable = field.bool
       case Pg.Constraint.initdeferred: initiallyDeferred = field.bool
-      case Pg.Constraint.location: location = field.int
+      case Pg.Constraint.location: location = field.location
       case Pg.Constraint.rawExpr: expression = field.node
       case Pg.Constraint.generatedWhen: generatedWhen = field.string
       case Pg.Constraint.nullsNotDistinct: nullsNotDistinct = field.bool

@@ -108,7 +108,7 @@ extension PostgresDDLReader {
     guard let def, let rv = def.body.field(Pg.PartitionCmd.name).map({ PgRangeVar($0.message) }) else { return nil }
     let child = lookupName(rv)
     let bound = def.body.field(Pg.PartitionCmd.bound)?.message
-    let location = bound?.field(Pg.PartitionBoundSpec.location)?.int ?? s.range.lowerBound
+    let location = bound?.field(Pg.PartitionBoundSpec.location)?.location ?? s.range.lowerBound
     let text = source.partitionBound(at: location, limit: s.range.upperBound)
     let found = builder.updateTable(child) { table in
       table.partitionOf = parent

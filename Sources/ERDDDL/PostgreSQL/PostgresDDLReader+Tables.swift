@@ -37,7 +37,7 @@ extension PostgresDDLReader {
       if bound == nil { table.inherits.append(parentName) } else { table.partitionOf = parentName }
     }
     if let bound {
-      let location = bound.field(Pg.PartitionBoundSpec.location)?.int ?? s.range.lowerBound
+      let location = bound.field(Pg.PartitionBoundSpec.location)?.location ?? s.range.lowerBound
       table.partitionBound = source.partitionBound(at: location, limit: s.range.upperBound)
     }
     if let partitionSpec { table.partitionKey = partitionKey(partitionSpec, s) }
@@ -74,8 +74,8 @@ extension PostgresDDLReader {
 
   static func location(of node: PgNode) -> Int? {
     switch node.tag {
-    case .columnDef: return node.body.field(Pg.ColumnDef.location)?.int
-    case .constraint: return node.body.field(Pg.Constraint.location)?.int
+    case .columnDef: return node.body.field(Pg.ColumnDef.location)?.location
+    case .constraint: return node.body.field(Pg.Constraint.location)?.location
     default: return nil
     }
   }
@@ -83,7 +83,7 @@ extension PostgresDDLReader {
   /// `RANGE (payment_date)`, as `pg_get_partkeydef` prints it.
   private func partitionKey(_ spec: PgMessage, _ s: Statement) -> String {
     let strategy = (spec.field(Pg.PartitionSpec.strategy)?.string ?? "").uppercased()
-    let location = spec.field(Pg.PartitionSpec.location)?.int ?? s.range.lowerBound
+    let location = spec.field(Pg.PartitionSpec.location)?.location ?? s.range.lowerBound
     let items = source.listItems(from: location, limit: s.range.upperBound)
     return "\(strategy) (\(items.joined(separator: ", ")))"
   }

@@ -23,38 +23,73 @@ struct PostgresDDLReader {
   /// Relation and constraint names taken in each schema, for the names PostgreSQL generates.
   var usedNames: [String: Set<String>] = [:]
 
-  static func read(_ bytes: [UInt8], label: String) throws(InspectError) -> (Catalog, DDLReport) {
+  /// How much text goes to libpg_query at once. The parse tree of a whole 100 MB dump, with
+  /// its JSON and tape, takes 50 times the text in memory; pieces of about a megabyte, cut
+  /// between statements, keep that to a few dozen megabytes and parse as fast.
+  static let pieceSize = 1 << 20
+
+  static func read(
+    _ bytes: [UInt8], label: String, pieceSize: Int = pieceSize
+  ) throws(InspectError) -> (Catalog, DDLReport) {
     let script = PsqlScript(bytes)
     var reader = PostgresDDLReader(label: label, source: PgSourceText(script.bytes), lines: LineIndex(bytes))
     reader.report.ignore("psql meta-command", count: script.metaCommands)
     do {
-      try PgQuery.withParseTree(script.bytes) { root in
-        for field in root where field.number == Pg.ParseResult.stmts { reader.rawStatement(field.message) }
-      }
-    } catch let error as PgQuery.SyntaxError {
-      throw .invalidInput(label, reason: error.message, location: reader.lines.location(of: error.offset))
+      try reader.readPieces(script, pieceSize: pieceSize)
     } catch {
-      throw .invalidInput(label, reason: "\(error)")
+      throw .invalidInput(label, reason: error.reason, location: error.location.map(reader.lines.location(of:)))
     }
     guard reader.report.statements > 0 else { throw .invalidInput(label, reason: "no SQL statements in the input") }
     reader.markSerialColumns()
     return (reader.builder.build(), reader.report)
   }
 
-  private mutating func rawStatement(_ raw: PgMessage) {
+  /// Parses the script piece by piece, each piece whole statements. A syntax error in a piece's
+  /// last statement may come from the cut (a `;` inside `BEGIN ATOMIC … END`): the piece then
+  /// takes in more statements, twice as many each time, and is parsed again; an error anywhere
+  /// else in a piece is the input's.
+  private mutating func readPieces(_ script: PsqlScript, pieceSize: Int) throws(PgQuery.Failure) {
+    let text = script.bytes
+    var ends = script.statementEnds
+    if ends.last ?? 0 < text.count { ends.append(text.count) }
+    var start = 0
+    var next = 0  // the first end not yet parsed
+    while next < ends.count {
+      var last = next
+      while last + 1 < ends.count, ends[last + 1] - start <= pieceSize { last += 1 }
+      var more = 1
+      while true {
+        let range = start..<ends[last]
+        do {
+          try PgQuery.withParseTree(text, range) { root in
+            for field in root where field.number == Pg.ParseResult.stmts { rawStatement(field.message, in: range) }
+          }
+          break
+        } catch .syntax(_, let offset) where last + 1 < ends.count && offset >= (last > next ? ends[last - 1] : start) {
+          last = min(last + more, ends.count - 1)
+          more *= 2
+        }
+      }
+      start = ends[last]
+      next = last + 1
+    }
+  }
+
+  private mutating func rawStatement(_ raw: PgMessage, in piece: Range<Int>) {
     var node: PgNode?
-    var location = 0
+    var location = piece.lowerBound
     var length = 0
     for field in raw {
       switch field.number {
       case Pg.RawStmt.stmt: node = field.node
-      case Pg.RawStmt.stmtLocation: location = field.int
+      case Pg.RawStmt.stmtLocation: location = field.location
       case Pg.RawStmt.stmtLen: length = field.int
       default: break
       }
     }
     guard let node else { return }
-    let end = length > 0 ? min(location + length, source.bytes.count) : source.bytes.count
+    // A length of 0 means the statement runs to the end of the text parsed.
+    let end = length > 0 ? min(location + length, piece.upperBound) : piece.upperBound
     report.statements += 1
     statement(Statement(node: node, range: location..<end))
   }
