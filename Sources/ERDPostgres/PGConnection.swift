@@ -22,7 +22,7 @@ final class PGConnection {
 
   /// Connects, or fails with one line naming host, port and database.
   static func connect(_ conninfo: String, connectTimeout: Int?) throws(InspectError) -> PGConnection {
-    let secrets = PGSecrets(conninfo: conninfo)
+    try PGConnectionString.check(conninfo)
     // Our defaults come before `dbname`, which libpq expands from the user's URL or keyword
     // string, so the user's own settings win; an explicit --connect-timeout comes after it.
     var keywords = ["connect_timeout", "fallback_application_name", "dbname"]
@@ -37,7 +37,7 @@ final class PGConnection {
     guard let connection else { throw .unavailable("postgres", reason: "out of memory") }
     let endpoint = PGEndpoint(connection)
     guard PQstatus(connection) == CONNECTION_OK else {
-      let reason = secrets.scrub(PGEndpoint.reason(String(cString: PQerrorMessage(connection))))
+      let reason = PGEndpoint.reason(String(cString: PQerrorMessage(connection)))
       PQfinish(connection)
       throw .unavailable(endpoint.description, reason: "cannot connect: \(reason)")
     }

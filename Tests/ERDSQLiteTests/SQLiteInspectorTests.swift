@@ -134,6 +134,11 @@ import Testing
     ("postgres://u:p@h/db", .postgres("postgres://u:p@h/db")),
     ("postgresql://h/db", .postgres("postgresql://h/db")),
     ("host=localhost dbname=app", .postgres("host=localhost dbname=app")),
+    // libpq allows spaces around `=`: such a string is a connection string, never a file name.
+    ("host = 127.0.0.1 dbname = app password = 'secret'", .postgres("host = 127.0.0.1 dbname = app password = 'secret'")),
+    (" service =dev", .postgres(" service =dev")),
+    ("dbname=app\tuser=me", .postgres("dbname=app\tuser=me")),
+    ("hosts = schema.sql", .file("hosts = schema.sql")),
     ("-", .standardInput),
     ("dir/schema.sql", .file("dir/schema.sql")),
   ])
