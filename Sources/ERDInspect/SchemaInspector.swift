@@ -17,16 +17,27 @@ public struct InspectOptions: Sendable {
   public var dialect: Dialect?
   /// DDL statements that erdviz does not model are errors rather than skipped.
   public var strict: Bool
+  /// Seconds a database read waits for a lock another session holds (a migration's
+  /// `ALTER TABLE`, say) before giving up; nil is erdviz's default (`defaultLockTimeout`) unless
+  /// the server or connection already sets one; 0 waits without end.
+  public var lockTimeout: Double?
+  /// Seconds any one catalog query may run; nil as for `lockTimeout`, 0 without end.
+  public var statementTimeout: Double?
+
+  public static let defaultLockTimeout: Double = 10
+  public static let defaultStatementTimeout: Double = 120
 
   public init(
     schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log(), dialect: Dialect? = nil,
-    strict: Bool = false
+    strict: Bool = false, lockTimeout: Double? = nil, statementTimeout: Double? = nil
   ) {
     self.schemas = schemas
     self.connectTimeout = connectTimeout
     self.log = log
     self.dialect = dialect
     self.strict = strict
+    self.lockTimeout = lockTimeout
+    self.statementTimeout = statementTimeout
   }
 }
 

@@ -32,6 +32,8 @@ struct SourceOptions: ParsableArguments {
   }
 
   var inspectOptions: InspectOptions {
-    InspectOptions(schemas: schema.schemas, connectTimeout: schema.connectTimeout, log: log)
+    InspectOptions(
+      schemas: schema.schemas, connectTimeout: schema.connectTimeout, log: log, lockTimeout: schema.lockTimeout,
+      statementTimeout: schema.statementTimeout)
   }
 }
