@@ -70,9 +70,14 @@ public struct DDLInspector: SchemaInspector {
     for failure in script.failed {
       report.skip(
         lines.summary(of: failure.offset..<min(bytes.count, failure.offset + 400)),
-        at: lines.location(of: failure.offset), reason: "SQLite refused it: \(failure.message)")
+        at: lines.location(of: failure.offset), reason: failure.message)
     }
     guard report.statements > 0 else { throw .invalidInput(label, reason: "no SQL statements in the input") }
+    // Nothing SQLite took: say why, rather than draw nothing.
+    if let first = script.failed.first, script.failed.count == report.statements {
+      let what = report.statements == 1 ? "its only statement" : "every one of its \(report.statements) statements"
+      throw .invalidInput(label, reason: "SQLite took none of \(what): \(first.message)", location: lines.location(of: first.offset))
+    }
     return (script.catalog, report)
   }
 
