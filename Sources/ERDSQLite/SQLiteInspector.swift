@@ -27,26 +27,19 @@ public struct SQLiteInspector: SchemaInspector {
   }
 
   public func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
-    let connection = try open()
-    options.log.info("sqlite: reading \(connection.label)")
-    return try SQLiteCatalogReader(connection: connection, log: options.log).read()
-  }
-
-  private func open() throws(InspectError) -> SQLiteConnection {
+    let connection: SQLiteConnection
     switch origin {
     case .file(let path):
-      let bytes = try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count)
-      guard bytes == InputKind.sqliteHeader else {
-        throw .invalidInput(path, reason: "not an SQLite database (no SQLite header)")
-      }
-      return try SQLiteConnection.openReadOnly(path: path)
+      let timeout = options.lockTimeout ?? InspectOptions.defaultLockTimeout
+      return try SQLiteFileReader(path: path, busyTimeout: timeout, log: options.log).read()
     case .image(let bytes, let label):
-      return try SQLiteConnection.open(image: bytes, label: label)
+      connection = try SQLiteConnection.open(image: bytes, label: label)
     case .script(let sql, let label):
-      let connection = try SQLiteConnection.openInMemory(label: label)
+      connection = try SQLiteConnection.openInMemory(label: label)
       try connection.execute(sql, what: "running the DDL")
-      return connection
     }
+    options.log.info("sqlite: reading \(connection.label)")
+    return try SQLiteCatalogReader(connection: connection, log: options.log).read()
   }
 }
 
