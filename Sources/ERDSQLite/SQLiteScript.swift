@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 import ERDInspect
 import ERDSchema
 
@@ -62,6 +63,13 @@ public struct SQLiteScript {
         continue
       }
       budget.reset()
+      if let end = Self.internalTable(bytes, at: offset) {
+        // `.schema` prints `CREATE TABLE sqlite_sequence(name,seq);`, which SQLite makes itself.
+        statements += 1
+        ignored["SQLite internal table", default: 0] += 1
+        offset = end
+        continue
+      }
       offset = try statement(bytes, at: offset, on: connection, label: label)
     }
   }
@@ -134,6 +142,19 @@ public struct SQLiteScript {
     }
     defer { sqlite3_finalize(handle) }
     step(handle, on: connection, at: start)
+  }
+
+  /// Where `CREATE TABLE sqlite_…(…);` (a table of SQLite's own) at `start` ends, if it is one.
+  private static func internalTable(_ bytes: [UInt8], at start: Int) -> Int? {
+    guard firstWord(bytes, from: start) == "CREATE" else { return nil }
+    let head = String(decoding: bytes[start..<min(bytes.count, start + 60)], as: UTF8.self).lowercased()
+    let words = head.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "(" })
+    guard words.count >= 3, words[1] == "table",
+      words[2].trimmingCharacters(in: CharacterSet(charactersIn: "\"`[]")).hasPrefix("sqlite_")
+    else { return nil }
+    var end = start
+    while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+    return min(end + 1, bytes.count)
   }
 
   /// SQLite's parser messages; anything else (`no such table`) is about meaning, not syntax.

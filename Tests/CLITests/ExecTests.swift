@@ -96,7 +96,8 @@ struct DjangoProviderTests {
     for dialect in Self.dialects {
       let result = try run(
         Paths.binary,
-        ["inspect", "-f", "json", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", dialect],
+        // --strict: all a provider prints must read.
+        ["inspect", "--strict", "-f", "json", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", dialect],
         environment: DjangoProject.environment(python: python), in: project)
       #expect(result.status == 0, "\(dialect): \(result.stderr)")
       let catalog = try Catalog(jsonText: result.stdout)

@@ -86,6 +86,21 @@ import Testing
       "\(error)")
   }
 
+  /// What the sqlite3 shell's `.schema` prints reads under `--strict`.
+  @Test(arguments: ["sqlite_features.sql", "cardinality.sql", "ddl/sqlite_features.sql"])
+  func sqlite3SchemaOutputReadsUnderStrict(fixture: String) throws {
+    let dir = try Paths.temporaryDirectory()
+    let db = dir.appendingPathComponent("x.db")
+    let loaded = try run(
+      URL(fileURLWithPath: "/usr/bin/sqlite3"), [db.path, ".read \(Paths.fixtures.appendingPathComponent(fixture).path)"],
+      in: dir)
+    #expect(loaded.status == 0, "\(loaded.stderr)")
+    let schema = try run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db.path, ".schema"], in: dir)
+    let result = try erdviz("inspect", "--strict", "--dialect", "sqlite", "-", "-f", "json", stdin: schema.stdout)
+    #expect(result.status == 0, "\(fixture): \(result.stderr)")
+    #expect(!(try Catalog(jsonText: result.stdout)).allTables.isEmpty)
+  }
+
   /// The differential test: DDL read by erdviz equals the same DDL loaded into a database file by
   /// the sqlite3 shell and inspected.
   @Test(arguments: ["sqlite_features.sql", "cardinality.sql", "hostile_names.sql", "ddl/sqlite_features.sql"])

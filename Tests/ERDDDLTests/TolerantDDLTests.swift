@@ -40,6 +40,17 @@ import Testing
     #expect(view.columns.map(\.name) == ["order_id", "email", "total"])
   }
 
+  /// mysqldump's output (a fixture in its exact style: versioned comments, `DELIMITER ;;`
+  /// routines and triggers, the temporary view tables it replaces) reads under `--strict`.
+  @Test func mysqldumpOutputReadsUnderStrict() throws {
+    let url = Paths.fixtures.appendingPathComponent("ddl/mysqldump_style.sql")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let catalog = try readDDL(text, strict: true)
+    #expect(catalog.tableNames == ["shop.customer", "shop.orders"])
+    #expect(catalog.foreignKeyEdges == ["orders(customer_id) -> customer(id)"])
+    #expect(catalog.view(QualifiedName(schema: "shop", name: "big_orders"))?.dependencies.count == 2)
+  }
+
   @Test func sqlServerFeatures() throws {
     let catalog = try readDDL(file: Paths.fixtures.appendingPathComponent("ddl/mssql_features.sql"))
     #expect(catalog.engine == "mssql")

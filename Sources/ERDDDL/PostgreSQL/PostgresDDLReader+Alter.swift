@@ -24,6 +24,14 @@ extension PostgresDDLReader {
 
   mutating func alterTable(_ m: PgMessage, _ s: Statement) {
     guard let rv = m.field(Pg.AlterTableStmt.relation).map({ PgRangeVar($0.message) }) else { return }
+    // pg_dump's `ALTER INDEX parent_idx ATTACH PARTITION child_idx` and the like: indexes,
+    // sequences and composite types hold nothing the model draws.
+    switch m.field(Pg.AlterTableStmt.objtype)?.int {
+    case Pg.ObjectType.objectIndex: return report.ignore("ALTER INDEX")
+    case Pg.ObjectType.objectSequence: return report.ignore("ALTER SEQUENCE")
+    case Pg.ObjectType.objectType: return report.ignore("ALTER TYPE")
+    default: break
+    }
     let commands = m.nodes(Pg.AlterTableStmt.cmds).filter { $0.tag == .alterTableCmd }.map(\.body)
     let name = lookupName(rv)
     let modelled = commands.filter { !Self.ignorableSubcommands.contains($0.field(Pg.AlterTableCmd.subtype)?.int ?? 0) }

@@ -271,6 +271,10 @@ struct PostgresDDLReader {
     .createRoleStmt: "CREATE ROLE", .updateStmt: "UPDATE", .deleteStmt: "DELETE", .doStmt: "DO",
     .refreshMatViewStmt: "REFRESH MATERIALIZED VIEW", .createPolicyStmt: "CREATE POLICY", .ruleStmt: "CREATE RULE",
     .compositeTypeStmt: "CREATE TYPE … AS (…)", .createRangeStmt: "CREATE TYPE … AS RANGE",
+    .alterTSConfigurationStmt: "ALTER TEXT SEARCH CONFIGURATION", .createCastStmt: "CREATE CAST",
+    .createPublicationStmt: "CREATE PUBLICATION", .alterPublicationStmt: "ALTER PUBLICATION",
+    .createStatsStmt: "CREATE STATISTICS", .createForeignServerStmt: "CREATE SERVER",
+    .createFdwStmt: "CREATE FOREIGN DATA WRAPPER", .createEventTrigStmt: "CREATE EVENT TRIGGER",
   ]
 
   /// Statements that hold nothing a schema diagram shows: counted, never errors.
