@@ -60,4 +60,14 @@ import Testing
       return location?.line == 3 && location?.column == 24 && reason.contains("syntax error")
     }
   }
+
+  /// Past the documented size limit the read is refused with a reason, not attempted.
+  @Test func inputPastTheSizeLimitIsRefused() {
+    let text = String(repeating: "CREATE TABLE a (id int);\n", count: 100)
+    #expect {
+      _ = try DDLInspector(bytes: Array(text.utf8), label: "big.sql", sizeLimit: 1024).inspect(InspectOptions())
+    } throws: { error in
+      (error as? InspectError)?.description.hasPrefix("big.sql: 0 MiB of SQL DDL is past erdviz's limit") == true
+    }
+  }
 }
