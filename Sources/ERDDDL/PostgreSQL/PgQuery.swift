@@ -66,6 +66,10 @@ enum PgQuery {
   /// PostgreSQL quotes the text it stopped at (`at or near "…"`); for an unterminated string
   /// that is the rest of the input. Keep the message to one short line.
   static func tidy(_ message: String) -> String {
+    // Bison's stack limit, met at about 10,000 nested parentheses.
+    if message.hasPrefix("memory exhausted") {
+      return "nested too deeply for PostgreSQL's parser (about 10,000 levels of parentheses at most)"
+    }
     let marker = " at or near \""
     guard let range = message.range(of: marker) else {
       return String(message.prefix { $0 != "\n" })
