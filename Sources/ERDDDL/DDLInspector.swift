@@ -87,7 +87,8 @@ public struct DDLInspector: SchemaInspector {
     // Nothing SQLite took: say why, rather than draw nothing.
     if let first = script.failed.first, script.failed.count == report.statements {
       let what = report.statements == 1 ? "its only statement" : "every one of its \(report.statements) statements"
-      throw .invalidInput(label, reason: "SQLite took none of \(what): \(first.message)", location: lines.location(of: first.offset))
+      throw .invalidInput(
+        label, reason: "SQLite took none of \(what): \(first.message)", location: lines.location(of: first.offset))
     }
     return (script.catalog, report)
   }

@@ -68,19 +68,23 @@ extension PostgresDDLReader {
       case Pg.AlterTableType.atColumnDefault:  // SET DEFAULT / DROP DEFAULT
         let text = def == nil ? nil : setDefaultText(column: column, s)
         table.updateColumn(column) { $0.defaultValue = text }
-      case Pg.AlterTableType.atDropNotNull, Pg.AlterTableType.atSetNotNull: table.updateColumn(column) { $0.nullable = subtype == Pg.AlterTableType.atDropNotNull }
+      case Pg.AlterTableType.atDropNotNull, Pg.AlterTableType.atSetNotNull:
+        table.updateColumn(column) { $0.nullable = subtype == Pg.AlterTableType.atDropNotNull }
       case Pg.AlterTableType.atDropExpression: table.updateColumn(column) { $0.generated = nil }
-      case Pg.AlterTableType.atDropColumn, Pg.AlterTableType.atDropColumnRecurse: table.columns.removeAll { $0.name == column }
+      case Pg.AlterTableType.atDropColumn, Pg.AlterTableType.atDropColumnRecurse:
+        table.columns.removeAll { $0.name == column }
       case Pg.AlterTableType.atAddConstraint, Pg.AlterTableType.atAddConstraintRecurse:
         if let def, def.tag == .constraint {
           apply(PgConstraint(def.body), to: &table, schema: schema, column: nil, limit: s.range.upperBound)
         }
-      case Pg.AlterTableType.atDropConstraint, Pg.AlterTableType.atDropConstraintRecurse: table.dropConstraint(named: column)
+      case Pg.AlterTableType.atDropConstraint, Pg.AlterTableType.atDropConstraintRecurse:
+        table.dropConstraint(named: column)
       case Pg.AlterTableType.atAlterColumnType:
         if let type = def?.body.field(Pg.ColumnDef.typeName).map({ PgTypeName($0.message) }) {
           table.updateColumn(column) { $0.type = type.text }
         }
-      case Pg.AlterTableType.atAddInherit: if let def, def.tag == .rangeVar { table.inherits.append(lookupName(PgRangeVar(def.body))) }
+      case Pg.AlterTableType.atAddInherit:
+        if let def, def.tag == .rangeVar { table.inherits.append(lookupName(PgRangeVar(def.body))) }
       case Pg.AlterTableType.atDropInherit: table.inherits.removeAll()
       case Pg.AlterTableType.atAttachPartition:
         builder.tables[name] = table
