@@ -89,7 +89,8 @@ public struct ConfiguredDiagram: Sendable {
 
   /// Every key a diagram takes.
   static let keys = [
-    "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "include",
+    "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "lock-timeout",
+    "statement-timeout", "include",
     "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations",
     "outputs",
   ]

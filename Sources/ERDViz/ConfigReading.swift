@@ -37,6 +37,8 @@ enum ConfigReading {
       options.dialect = try dialect.choice(Dialect.init(name:), expected: Dialect.allCases.map(\.rawValue))
     }
     options.strict = try keys.optional("strict")?.bool() ?? false
+    options.lockTimeout = try keys.optional("lock-timeout")?.double()
+    options.statementTimeout = try keys.optional("statement-timeout")?.double()
     options.workingDirectory = FileManager.default.currentDirectoryPath
     return options
   }
