@@ -42,7 +42,8 @@ public struct DDLInspector: SchemaInspector {
     guard bytes.count <= sizeLimit else {
       throw .invalidInput(
         label,
-        reason: "\(bytes.count >> 20) MiB of SQL DDL is past erdviz's limit of \(sizeLimit >> 20) MiB: "
+        reason: "\(bytes.count >> 20) MiB of SQL DDL is past erdviz's limit of \(sizeLimit >> 20) MiB "
+          + "(--max-input-size MiB raises it; reading takes about nine times the text in memory): "
           + "read the database itself, or dump it in parts (pg_dump --schema, mysqldump per database)")
     }
     try checkText()

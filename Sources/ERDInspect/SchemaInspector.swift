@@ -17,6 +17,9 @@ public struct InspectOptions: Sendable {
   public var dialect: Dialect?
   /// DDL statements that erdviz does not model are errors rather than skipped.
   public var strict: Bool
+  /// The most bytes read from a file, pipe, stdin or program (`InputReader.defaultLimit` when nil).
+  public var maxInputSize: Int?
+  public var inputLimit: Int { maxInputSize ?? InputReader.defaultLimit }
   /// The folder a provider's own source paths are made relative to when nothing nearer tells
   /// where its project starts: the folder erdviz (and an `--exec` program) runs in.
   public var workingDirectory: String?
@@ -32,7 +35,7 @@ public struct InspectOptions: Sendable {
 
   public init(
     schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log(), dialect: Dialect? = nil,
-    strict: Bool = false, lockTimeout: Double? = nil, statementTimeout: Double? = nil,
+    strict: Bool = false, lockTimeout: Double? = nil, statementTimeout: Double? = nil, maxInputSize: Int? = nil,
     workingDirectory: String? = nil
   ) {
     self.schemas = schemas
@@ -42,6 +45,7 @@ public struct InspectOptions: Sendable {
     self.strict = strict
     self.lockTimeout = lockTimeout
     self.statementTimeout = statementTimeout
+    self.maxInputSize = maxInputSize
     self.workingDirectory = workingDirectory
   }
 }

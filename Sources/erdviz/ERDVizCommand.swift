@@ -1,5 +1,6 @@
 import ArgumentParser
 import ERDViz
+import Glibc
 
 @main
 struct ERDVizCommand: ParsableCommand {
@@ -9,4 +10,11 @@ struct ERDVizCommand: ParsableCommand {
     discussion: "Exit codes: \(ExitStatus.summary).",
     version: "erdviz \(erdvizVersion)",
     subcommands: [Inspect.self, Generate.self, Init.self, Lint.self, Share.self])
+
+  static func main() {
+    // A file-size limit (`ulimit -f`) must fail a write with an error, which erdviz reports and
+    // recovers from, not kill it halfway through replacing outputs.
+    signal(SIGXFSZ, SIG_IGN)
+    main(nil)
+  }
 }
