@@ -108,10 +108,13 @@ public struct MermaidRenderer: DiagramRenderer {
   }
 
   /// An attribute type or name: a plain word as it is, anything else in backticks.
+  ///
+  /// An empty word is written as `` `?` `` (no type) or `` `""` `` (an empty name): Mermaid parses a
+  /// blank in backticks but then fails to draw the whole diagram.
   static func word(_ s: String, isName: Bool) -> String {
     if isPlain(s, isName: isName) { return s }
     let inner = text(s)
-    return "`" + (inner.isEmpty ? " " : inner) + "`"
+    return "`" + (inner.isEmpty ? (isName ? "#quot;#quot;" : "?") : inner) + "`"
   }
 
   /// `varchar(200)`, `numeric(10,2)`, `int[]`, `order_id`; not `pk` or `fk`, which Mermaid reads as keys.
