@@ -27,6 +27,13 @@ public enum InputReader {
     }
   }
 
+  /// Whether `path` is a regular file, which can be read twice; a FIFO (`<(git show …)`), a
+  /// device or a socket gives its bytes once.
+  public static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+  }
+
   /// The first `count` bytes of a file (fewer if it is shorter), without reading the rest.
   public static func readPrefix(_ path: String, count: Int) throws(InspectError) -> [UInt8] {
     guard FileManager.default.fileExists(atPath: path) else { throw .inputMissing(path) }

@@ -35,7 +35,10 @@ extension Pipeline {
     case .sqliteFile(let path):
       return SQLiteInspector.file(path)
     case .file(let path):
-      if try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count) == InputKind.sqliteHeader {
+      // Only a regular file may be read twice; a pipe's whole content is sniffed instead.
+      if InputReader.isRegularFile(path),
+        try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count) == InputKind.sqliteHeader
+      {
         return SQLiteInspector.file(path)
       }
       return try inspector(forContents: try InputReader.readFile(path), label: path)
