@@ -23,6 +23,8 @@ public struct Diagram: Hashable, Sendable {
   public var title: String?
   /// The heading of pages and documents: the title, else one derived from the schema.
   public var heading: String
+  /// In the drawing of a schema change (`erdviz diff`): its summary and lines; nil otherwise.
+  public var changes: ChangeList?
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],
@@ -68,6 +70,8 @@ public struct Entity: Hashable, Sendable {
   public var details: [String]
   /// The group (cluster) this entity is drawn in, by `Group.key`.
   public var group: String?
+  /// In the drawing of a schema change: how this entity changed (or that it is context).
+  public var change: EntityChange?
 
   public init(
     name: QualifiedName, key: String, label: String, kind: EntityKind, columns: [EntityColumn] = [],
@@ -103,6 +107,8 @@ public struct EntityColumn: Hashable, Sendable {
   /// How the column gets its value, briefly: `identity`, `serial`, `generated`, `= now()`.
   public var annotation: String?
   public var comment: String?
+  /// In the drawing of a schema change: how this column changed, with its old values.
+  public var change: ColumnChange?
 
   public init(
     name: String, type: String, nullable: Bool, keys: KeyRoles = [], annotation: String? = nil,
@@ -153,6 +159,8 @@ public struct Edge: Hashable, Sendable {
   /// What the foreign key does when its parent row goes or changes its key.
   public var onDelete: ReferentialAction
   public var onUpdate: ReferentialAction
+  /// In the drawing of a schema change: whether this foreign key was added, removed or changed.
+  public var change: ChangeMark?
 
   public init(
     kind: Kind, from: QualifiedName, fromColumns: [String], to: QualifiedName, toColumns: [String],

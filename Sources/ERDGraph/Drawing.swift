@@ -14,6 +14,8 @@ public struct Drawing: Sendable {
   /// For each drawn entity, in order, the diagram of it and its neighbours one hop away, for
   /// per-table pages; empty unless asked for.
   public var tablePages: [Diagram] = []
+  /// For the drawing of a schema change (`erdviz diff`): the change; nil for a plain drawing.
+  public var change: SchemaChange?
 
   /// Draws a catalog: folds partitions when asked, then builds the diagram, and with
   /// `otherLevels` the diagram at each other detail level with every other option the same.

@@ -8,5 +8,5 @@ struct ERDVizCommand: ParsableCommand {
     abstract: "Draw entity-relationship diagrams of live databases and SQL DDL.",
     discussion: "Exit codes: \(ExitStatus.summary).",
     version: "erdviz \(erdvizVersion)",
-    subcommands: [Inspect.self, Share.self])
+    subcommands: [Inspect.self, Share.self, Diff.self])
 }
