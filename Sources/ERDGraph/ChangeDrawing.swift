@@ -11,7 +11,8 @@ public enum ChangeContext: Hashable, Sendable {
 extension Drawing {
   /// The drawing of a schema change: the new catalog's tables and views plus those the change
   /// removed (and, in the tables that lost them, the removed columns and foreign keys), narrowed
-  /// to what changed and its `context`, every entity, column and foreign key marked.
+  /// to what changed and its `context` (or to the neighbourhood of `options.focus`, when given),
+  /// every entity, column and foreign key marked.
   ///
   /// The catalogs are the two the change was computed from; the drawing's catalog is the new one
   /// with the removed tables and views put back.
@@ -24,13 +25,16 @@ extension Drawing {
     let marks = ChangeMarks(change, names: catalogs.names)
     var options = options
     options.foldPartitions = false
-    options.focus = []
-    options.focusNames = marks.focus
-    if case .hops(let depth) = context { options.depth = depth } else { options.focusNames = [] }
+    // The user's --focus draws that neighbourhood instead of the changed tables'.
+    let focused = !options.focus.isEmpty
+    if !focused { options.focusNames = marks.focus }
+    if case .hops(let depth) = context, !focused { options.depth = depth }
+    if context == .all, !focused { options.focusNames = [] }
+    let empty = !focused && marks.focus.isEmpty && context != .all
     let draw = { (level: ColumnDetail) -> Diagram in
       var options = options
       options.detail = level
-      return marks.apply(to: Self.diagram(catalogs.drawn, options, empty: marks.focus.isEmpty && context != .all))
+      return marks.apply(to: Self.diagram(catalogs.drawn, options, empty: empty))
     }
     self.init(
       catalog: catalogs.shown, diagram: draw(options.detail),

@@ -29,7 +29,6 @@ struct Diff: ParsableCommand {
   @OptionGroup var drawing: DrawingOptions
 
   func validate() throws {
-    if !drawing.focus.isEmpty { throw ValidationError("diff draws what changed: use --context N instead of --focus") }
     if quiet && (format ?? input.trailing.format) != nil { throw ValidationError("--quiet prints nothing: drop -f") }
     do { _ = try targets(stdoutIsTerminal: false) } catch { throw ValidationError(error.description) }
   }

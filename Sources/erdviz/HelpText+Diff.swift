@@ -21,12 +21,14 @@ extension HelpText {
     summary, a table of changes and the Mermaid diagram), .html (the interactive page with a \
     changes panel), .json (the change list). --context N draws the unchanged tables up to N \
     relationship hops from a changed one (default 1; 0 for none), --context all every table. \
-    --include and --exclude choose the tables and views compared and drawn.
+    --include and --exclude choose the tables and views compared and drawn; --focus TABLE \
+    draws TABLE's neighbourhood (--depth) instead of the changed tables', still marked.
 
     Examples:
       erdviz diff <(git show main:schema.sql) schema.sql -o change.md
       erdviz diff old.json new.json
-      erdviz diff postgres://localhost/app --new-exec -- python manage.py atlas-provider-django --dialect postgresql
+      erdviz diff postgres://localhost/app \\
+        --new-exec -- python manage.py atlas-provider-django --dialect postgresql
       erdviz diff --old-exec --new-exec -- git show main:schema.sql \\; cat schema.sql
       erdviz diff old.db new.db -o change.svg -o change.html --context 2
 
