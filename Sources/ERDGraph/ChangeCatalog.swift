@@ -82,7 +82,9 @@ struct OldNames {
   /// An old table whose references (foreign keys, parents) name the new catalog's schemas.
   func translated(_ table: Table) -> Table {
     var table = table
-    for i in table.foreignKeys.indices { table.foreignKeys[i].referencedTable = self(table.foreignKeys[i].referencedTable) }
+    for i in table.foreignKeys.indices {
+      table.foreignKeys[i].referencedTable = self(table.foreignKeys[i].referencedTable)
+    }
     table.inherits = table.inherits.map(callAsFunction)
     table.partitionOf = table.partitionOf.map(callAsFunction)
     return table

@@ -62,7 +62,11 @@ public enum DiffRun {
       let rendered: Rendered
       do { rendered = try renderer.render(drawing) } catch { throw .render(error) }
       for warning in rendered.warnings { request.log.warning(warning) }
-      if case .file(let path, _) = target { files.append((path, rendered.bytes)) } else { standardOutput += rendered.bytes }
+      if case .file(let path, _) = target {
+        files.append((path, rendered.bytes))
+      } else {
+        standardOutput += rendered.bytes
+      }
     }
     if request.printsSummary { standardOutput += Array(summaryText(change).utf8) }
     do {
@@ -108,14 +112,17 @@ public enum DiffRun {
 
   /// One side's catalog, partitions folded, narrowed to the tables and views the filter admits; an empty side is
   /// compared (everything on the other side is then added or removed), with a warning.
-  private static func load(_ side: DiffRequest.Side, _ label: String, _ request: DiffRequest) throws(RunError) -> Catalog {
+  private static func load(
+    _ side: DiffRequest.Side, _ label: String, _ request: DiffRequest
+  ) throws(RunError) -> Catalog {
     var catalog = try Pipeline.load(side.source, options: side.inspect, log: request.log, requireTables: false)
     // Partitions are compared as the drawing shows them, folded under their table, so that a
     // database and the JSON catalog erdviz wrote of it (folded) are the same schema.
     if request.diagram.foldPartitions { catalog = catalog.foldingPartitions() }
     let filter = request.diagram.filter
     if !filter.isEmpty {
-      catalog = catalog.keeping(Set((catalog.allTables.map(\.name) + catalog.allViews.map(\.name)).filter(filter.admits)))
+      catalog = catalog.keeping(
+        Set((catalog.allTables.map(\.name) + catalog.allViews.map(\.name)).filter(filter.admits)))
     }
     if catalog.allTables.isEmpty && catalog.allViews.isEmpty {
       request.log.warning("\(label) schema (\(side.source.label)) has no table or view")

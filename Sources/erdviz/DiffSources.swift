@@ -12,10 +12,13 @@ import Foundation
 /// terminator (its `--dialect` would be taken for erdviz's), `--` is already how erdviz is given a
 /// program, and a repeated `--old-exec-arg X` for every word would bury the command.
 struct DiffSources: ParsableArguments {
-  @Argument(help: ArgumentHelp("The schema before: a database URL or file, a DDL or JSON file, or -.", valueName: "old"))
+  @Argument(
+    help: ArgumentHelp("The schema before: a database URL or file, a DDL or JSON file, or -.", valueName: "old"))
   var first: String?
 
-  @Argument(help: ArgumentHelp("The schema after (with --old-exec or --new-exec, the one side that is no program).", valueName: "new"))
+  @Argument(
+    help: ArgumentHelp(
+      "The schema after (with --old-exec or --new-exec, the one side that is no program).", valueName: "new"))
   var second: String?
 
   /// OLD and NEW as given (one of them, or none, when programs stand in for them).
@@ -58,7 +61,8 @@ struct DiffSources: ParsableArguments {
       throw ValidationError("diff compares two schemas: give OLD and NEW (\(sources.count + programs) given)")
     }
     if programs == 0 && !command.isEmpty {
-      throw ValidationError("arguments after -- are a program for --old-exec or --new-exec; add one to run \(command[0])")
+      throw ValidationError(
+        "arguments after -- are a program for --old-exec or --new-exec; add one to run \(command[0])")
     }
     if programs > 0 && command.isEmpty { throw ValidationError("--old-exec/--new-exec need a program after --") }
     if programs == 2 && split.count != 2 {

@@ -41,7 +41,9 @@ struct DiffBrowserTests {
 
   /// `docs/diff-comment.png` (`make screenshot-diff`): the Markdown as cmark-gfm renders it, in a
   /// GitHub-like style, with the Mermaid block drawn by Mermaid itself as GitHub draws it.
-  @Test(.enabled(if: (PythonTools.available && MermaidCheck.available) || Paths.toolsRequired, "needs cmarkgfm and mermaid-check"))
+  @Test(
+    .enabled(
+      if: (PythonTools.available && MermaidCheck.available) || Paths.toolsRequired, "needs cmarkgfm and mermaid-check"))
   func diffCommentScreenshot() throws {
     let (folder, old, new) = try ShopChange.files()
     // Without views: Mermaid 11 cannot draw their untyped columns (an old MermaidRenderer issue).
@@ -50,15 +52,21 @@ struct DiffBrowserTests {
     let markdown = try String(contentsOf: folder.appendingPathComponent("change.md"), encoding: .utf8)
     let svg = try MermaidRender.svg(folder.appendingPathComponent("change.mmd"))
     var html = try PythonTools.markdownHTML(markdown)
-    let block = try #require(html.firstRange(of: /<pre lang="mermaid"><code>[\s\S]*?<\/code><\/pre>|<pre><code class="language-mermaid">[\s\S]*?<\/code><\/pre>/))
+    let block = try #require(
+      html.firstRange(
+        of:
+          /<pre lang="mermaid"><code>[\s\S]*?<\/code><\/pre>|<pre><code class="language-mermaid">[\s\S]*?<\/code><\/pre>/
+      ))
     html.replaceSubrange(block, with: "<div class=\"mermaid\">\(svg)</div>")
     let page = folder.appendingPathComponent("comment.html")
     try Data(Self.comment(html).utf8).write(to: page)
     let artifacts = HTMLPageBrowserTests.artifacts
     try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
     let shot = artifacts.appendingPathComponent("diff-comment.png")
-    let report = try Browser.run(page, [.loadDocument, .wait(milliseconds: 300), .screenshot(shot)], width: 980, height: 1480)
-    #expect(report.outsideRequests.isEmpty && report.exceptions.isEmpty, "\(report.outsideRequests) \(report.exceptions)")
+    let report = try Browser.run(
+      page, [.loadDocument, .wait(milliseconds: 300), .screenshot(shot)], width: 980, height: 1480)
+    #expect(
+      report.outsideRequests.isEmpty && report.exceptions.isEmpty, "\(report.outsideRequests) \(report.exceptions)")
     let png = try Data(contentsOf: shot)
     #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000)
   }

@@ -110,13 +110,15 @@ import Testing
 
   @Test func dialectsPerSideAndRenames() throws {
     let (folder, _, _) = try ShopChange.files()
-    let sides = try erdviz("diff", "--old-dialect", "sqlite", "--new-dialect", "sqlite", "old.sql", "new.sql", in: folder)
+    let sides = try erdviz(
+      "diff", "--old-dialect", "sqlite", "--new-dialect", "sqlite", "old.sql", "new.sql", in: folder)
     #expect(sides.status == 1 && sides.stdoutText.hasPrefix(ShopChange.summary), "\(sides.stderr)")
     let renamed = try ShopChange.edit(try ShopChange.oldSQL(), "CREATE TABLE tag (", "CREATE TABLE label (")
     try Data(try ShopChange.edit(renamed, "REFERENCES tag (id)", "REFERENCES label (id)").utf8)
       .write(to: folder.appendingPathComponent("renamed.sql"))
     let plain = try erdviz("diff", "old.sql", "renamed.sql", in: folder)
-    #expect(plain.stdoutText.contains("− table tag\n") && plain.stdoutText.contains("+ table label\n"), "\(plain.stdoutText)")
+    #expect(
+      plain.stdoutText.contains("− table tag\n") && plain.stdoutText.contains("+ table label\n"), "\(plain.stdoutText)")
     let guessed = try erdviz("diff", "--renames", "old.sql", "renamed.sql", in: folder)
     #expect(guessed.stdoutText.contains("~ table label: renamed from tag\n"), "\(guessed.stdoutText)")
   }
@@ -136,7 +138,9 @@ import Testing
 
 /// A schema against itself is no change, exit 0, for every kind of source.
 @Suite struct DiffSameSchemaTests {
-  static func expectNoChange(_ arguments: [String], in folder: URL? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+  static func expectNoChange(
+    _ arguments: [String], in folder: URL? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) throws {
     let result = try run(Paths.binary, ["diff"] + arguments, in: folder)
     #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
     #expect(result.stdoutText == "no change\n", "\(arguments): \(result.stdoutText)", sourceLocation: sourceLocation)

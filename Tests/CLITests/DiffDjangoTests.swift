@@ -23,7 +23,8 @@ struct DiffDjangoTests {
     text = try ShopChange.edit(text, "    bio = models.TextField(blank=True)\n", "")
     text = try ShopChange.edit(
       text, "    placed = models.DateTimeField()\n",
-      "    placed = models.DateTimeField()\n    coupon = models.ForeignKey(Coupon, null=True, on_delete=models.SET_NULL)\n")
+      "    placed = models.DateTimeField()\n    coupon = models.ForeignKey(Coupon, null=True, on_delete=models.SET_NULL)\n"
+    )
     try Data(text.utf8).write(to: models)
   }
 

@@ -39,7 +39,9 @@ import Testing
     #expect(node("customer_profile")?.classes == ["node", "removed"])
     for key in ["customer", "order", "shipment_item"] { #expect(node(key)?.classes == ["node", "changed"], "\(key)") }
     // One hop around them, greyed; farther tables (product, tag) are not drawn.
-    for key in ["address", "order_line", "payment", "shipment"] { #expect(node(key)?.classes == ["node", "context"], "\(key)") }
+    for key in ["address", "order_line", "payment", "shipment"] {
+      #expect(node(key)?.classes == ["node", "context"], "\(key)")
+    }
     #expect(node("tag") == nil && node("category") == nil)
     // The removed table is struck through, red; the added column's row green.
     let struck = node("customer_profile")?.descendants.filter { $0.attributes["text-decoration"] == "line-through" }
@@ -51,14 +53,19 @@ import Testing
     let email = try #require(svg.element(id: "a_n_customer_c2")?.children.first)
     #expect(email.attributes["xlink:title"] == "type TEXT → varchar(200)")
     #expect(node("customer")?.descendants.filter { $0.attributes["fill"] == "#fff8c5" }.count == 3)
-    #expect(node("customer")?.descendants.contains { $0.attributes["xlink:title"]?.contains("type TEXT → varchar(200)") == true } == true)
+    #expect(
+      node("customer")?.descendants.contains {
+        $0.attributes["xlink:title"]?.contains("type TEXT → varchar(200)") == true
+      } == true)
     // Exactly one added edge (green) and one removed (red, dashed).
     let edges = svg.descendants.filter { $0.classes.contains("edge") }
     let added = edges.filter { $0.classes.contains("added") }
     let removed = edges.filter { $0.classes.contains("removed") }
     #expect(added.count == 1 && removed.count == 1)
     #expect(added.first?.descendants.contains { $0.name == "path" && $0.attributes["stroke"] == "#1a7f37" } == true)
-    #expect(added.first?.descendants.contains { $0.attributes["xlink:title"] == "shipment_item(order_id) → order(id)" } == true)
+    #expect(
+      added.first?.descendants.contains { $0.attributes["xlink:title"] == "shipment_item(order_id) → order(id)" }
+        == true)
     #expect(removed.first?.descendants.contains { $0.attributes["stroke-dasharray"] != nil } == true)
   }
 
@@ -84,7 +91,9 @@ import Testing
     #expect(blocks.count == 1 && blocks.first?["lang"]?.stringValue == "mermaid")
     // Only what erdviz writes on purpose: the legend's <sub>; no other raw HTML.
     let tags = Set(model["elements"]?.arrayValue?.compactMap { $0.arrayValue?.first?.stringValue } ?? [])
-    #expect(tags.isSubset(of: ["h2", "p", "strong", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "sub"]), "\(tags)")
+    #expect(
+      tags.isSubset(of: ["h2", "p", "strong", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "sub"]),
+      "\(tags)")
   }
 
   @Test(.enabled(if: MermaidCheck.available || Paths.toolsRequired, "needs ../shared/tools/mermaid-check"))

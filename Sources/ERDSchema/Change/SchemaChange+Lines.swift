@@ -21,9 +21,11 @@ extension SchemaChange {
     case .added: return Phrase(sign: "+", kind: kind, subject: subject)
     case .removed: return Phrase(sign: "\u{2212}", kind: kind, subject: subject)
     case .renamed(let from):
-      return Phrase(sign: "~", kind: kind, subject: subject, detail: "renamed from \(ChangeLineWriter.identifier(from))")
+      return Phrase(
+        sign: "~", kind: kind, subject: subject, detail: "renamed from \(ChangeLineWriter.identifier(from))")
     case .changed(let attribute, let old, let new):
-      return Phrase(sign: "~", kind: kind, subject: subject, detail: ChangeLineWriter.detail(attribute, old: old, new: new))
+      return Phrase(
+        sign: "~", kind: kind, subject: subject, detail: ChangeLineWriter.detail(attribute, old: old, new: new))
     }
   }
 
