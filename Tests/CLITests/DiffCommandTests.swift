@@ -177,4 +177,79 @@ import Testing
     try #require(written.status == 0, "\(written.stderr)")
     try Self.expectNoChange([url, json.path])
   }
+
+  @Test(.enabled(if: TestMySQL.enabled, "needs the throwaway MariaDB (make test)"))
+  func aLiveMySQLDatabase() throws {
+    try TestMySQL.withScript(Paths.fixtures.appendingPathComponent("ddl/mysql_features.sql")) { database in
+      let url = TestMySQL.url(database: database)
+      try Self.expectNoChange([url, url])
+    }
+  }
+}
+
+/// The same change drawn twice, in two processes (two hash seeds), folders, time zones and
+/// languages, is the same bytes in every format; and hostile names stay inert in every format.
+@Suite struct DiffOutputTests {
+  static let formats = ["svg", "png", "pdf", "dot", "mmd", "json", "html", "md"]
+
+  @Test func twoProcessesWriteTheSameBytes() throws {
+    func outputs(_ environment: [String: String]) throws -> [String: Data] {
+      let (folder, _, _) = try ShopChange.files()
+      let result = try run(
+        Paths.binary, ["diff", "old.sql", "new.sql"] + Self.formats.flatMap { ["-o", "change.\($0)"] },
+        environment: environment, in: folder)
+      #expect(result.status == 1, "\(result.stderr)")
+      var bytes: [String: Data] = [:]
+      for format in Self.formats {
+        bytes[format] = try Data(contentsOf: folder.appendingPathComponent("change.\(format)"))
+      }
+      return bytes
+    }
+    let first = try outputs(["TZ": "UTC", "LANG": "C.UTF-8"])
+    Thread.sleep(forTimeInterval: 1.1)
+    let second = try outputs(["TZ": "Asia/Kolkata", "LANG": "de_DE.UTF-8"])
+    for format in Self.formats {
+      #expect(first[format] == second[format], "the .\(format) output differs between two runs")
+      #expect(first[format]?.isEmpty == false)
+    }
+  }
+
+  /// Every table of the hostile-names fixture added: the Markdown has no markup of the data's,
+  /// the Mermaid parses, the SVG is well-formed, the page runs no injected script.
+  @Test func hostileNamesStayInert() throws {
+    let folder = try Paths.temporaryDirectory()
+    try Data("CREATE TABLE placeholder (id INTEGER PRIMARY KEY);\n".utf8).write(
+      to: folder.appendingPathComponent("old.sql"))
+    let hostile = Paths.fixtures.appendingPathComponent("hostile_names.sql").path
+    let result = try erdviz(
+      "diff", "--dialect", "sqlite", "old.sql", hostile, "-o", "c.md", "-o", "c.mmd", "-o", "c.svg", "-o", "c.html",
+      "-o", "c.json", in: folder
+    )
+    #expect(result.status == 1, "\(result.stderr)")
+    let read = { (name: String) in try Data(contentsOf: folder.appendingPathComponent(name)) }
+    #expect(XMLText(try read("c.svg")).wellFormed)
+    #expect((try? JSONParser.parse(Array(try read("c.json")))) != nil)
+    if PythonTools.available || Paths.toolsRequired {
+      let model = try PythonTools.markdownModel(String(decoding: try read("c.md"), as: UTF8.self))
+      let tags = Set(model["elements"]?.arrayValue?.compactMap { $0.arrayValue?.first?.stringValue } ?? [])
+      let allowed: Set<String> = [
+        "h2", "p", "strong", "table", "thead", "tbody", "tr", "th", "td", "code", "pre", "sub",
+      ]
+      #expect(tags.isSubset(of: allowed), "\(tags.subtracting(allowed))")
+    }
+    if MermaidCheck.available || Paths.toolsRequired {
+      let outcome = try MermaidCheck.check(String(decoding: try read("c.mmd"), as: UTF8.self))
+      #expect(outcome.ok, "\(outcome.message)")
+    }
+    if Browser.available || Paths.toolsRequired {
+      let report = try Browser.run(
+        folder.appendingPathComponent("c.html"),
+        [
+          .load(), .clickButton(selector: "#change-filter button[data-filter=added]"),
+          .clickButton(selector: "#change-list li[data-key]"),
+        ])
+      HTMLPageBrowserTests.expectClean(report, "hostile diff page")
+      #expect(report.states.first?.strings("changes").count ?? 0 > 1)
+    }
+  }
 }
