@@ -18,8 +18,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## The release binary links the Swift runtime statically: it runs where no Swift toolchain is.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## Benchmarks: ratios against the reference tools, measured in the same run.
 bench: bench-postgres bench-mysql bench-ddl bench-diff
@@ -71,10 +72,23 @@ screenshot-diff:
 	ERDVIZ_PYTHON="$$PWD/.build/pyvenv/bin/python" $(SWIFT) test --skip-build --filter diffCommentScreenshot
 	mkdir -p docs && cp .build/artifacts/diff-comment.png docs/diff-comment.png
 
-## Install the binary alone; it needs no file from this tree.
+## Install the binary, its man pages and shell completions (bash, zsh, fish); the binary needs no
+## file from this tree and no Swift toolchain. DESTDIR and PREFIX as usual.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	$(SWIFT) build -c release --static-swift-stdlib --product generate-manual
+	rm -rf .build/install-extras && mkdir -p .build/install-extras/man
+	.build/release/generate-manual .build/release/erdviz --multi-page \
+	  --date "$$(git log -1 --format=%cs 2>/dev/null || echo 2026-01-01)" -o .build/install-extras/man
+	for shell in bash zsh fish; do \
+	  .build/release/erdviz --generate-completion-script $$shell > .build/install-extras/erdviz.$$shell; done
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/release/erdviz $(DESTDIR)$(PREFIX)/bin/erdviz
+	install -m 0644 .build/install-extras/man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 .build/install-extras/erdviz.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/erdviz
+	install -m 0644 .build/install-extras/erdviz.zsh $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_erdviz
+	install -m 0644 .build/install-extras/erdviz.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/erdviz.fish
 
 clean:
 	rm -rf .build samples/shop.db

@@ -9,7 +9,8 @@ let package = Package(
     .library(name: "ERDViz", targets: ["ERDViz"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // System libraries, each imported by exactly one module.
@@ -41,10 +42,14 @@ let package = Package(
     .target(name: "ERDGraph", dependencies: ["ERDSchema"]),
     .target(name: "ERDGraphviz", dependencies: ["CGraphviz"]),
     .target(name: "ERDRender", dependencies: ["ERDGraph", "ERDGraphviz", "CZlib"]),
+    // `erdviz lint`: review rules over a catalog (inference shared with ERDGraph).
+    .target(name: "ERDLint", dependencies: ["ERDSchema", "ERDGraph"]),
     .target(
       name: "ERDViz",
       dependencies: [
         "ERDSchema", "ERDInspect", "ERDSQLite", "ERDPostgres", "ERDMySQL", "ERDDDL", "ERDGraph", "ERDRender",
+        "ERDLint",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .executableTarget(
       name: "erdviz",
@@ -68,6 +73,9 @@ let package = Package(
       name: "ERDRenderTests",
       dependencies: ["ERDRender", "ERDSQLite", "ERDGraphviz", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDMySQLTests", dependencies: ["ERDMySQL", "ERDDDL", "ERDViz", "ERDTestSupport"]),
+    .testTarget(
+      name: "ERDLintTests",
+      dependencies: ["ERDLint", "ERDGraph", "ERDRender", "ERDViz", "ERDInspect", "ERDSchema", "ERDTestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -69,6 +69,9 @@
     if (edgesByKey.has(edge.from)) edgesByKey.get(edge.from).push(edge);
     if (edge.to !== edge.from && edgesByKey.has(edge.to)) edgesByKey.get(edge.to).push(edge);
   });
+  // Inferred and declared references live only in the diagram index: the catalog is the schema.
+  var UNDECLARED = { inferred: 'inferred from column names', declared: 'declared beside the schema' };
+  function isUndeclared(edge) { return UNDECLARED.hasOwnProperty(edge.kind); }
 
   function entityFor(text) {
     return byQualified.get(text) || byName.get(text.toLowerCase()) || null;
@@ -645,6 +648,7 @@
     });
     actions.appendChild(copy);
     detailsBody.appendChild(actions);
+    renderFindings(e);
     renderColumns(d, column);
     if (e.entry.view) renderView(e, d); else renderTable(e, d);
     details.hidden = false;
@@ -730,6 +734,7 @@
         return [tableLink(r.from), ' ', code(cols(r.fk.columns)), ' → ', code(cols(r.fk.references.columns))];
       }));
     }
+    renderUndeclared(e);
     renderReaders(e);
     if ((d.uniqueConstraints || []).length) {
       section('Unique constraints');
@@ -799,11 +804,60 @@
     listOf(by.map(function (q) { return [tableLink(q)]; }));
   }
 
+  /** References (inferred), Referenced by (declared), …: apart from the declared foreign keys. */
+  function renderUndeclared(e) {
+    var edges = (edgesByKey.get(e.key) || []).filter(isUndeclared);
+    Object.keys(UNDECLARED).forEach(function (kind) {
+      var out = edges.filter(function (x) { return x.kind === kind && x.from === e.key; });
+      var into = edges.filter(function (x) { return x.kind === kind && x.to === e.key; });
+      var why = function (x) { return x.note ? el('span', 'muted', ' · ' + x.note) : null; };
+      if (out.length) {
+        section('References (' + kind + ')');
+        listOf(out.map(function (x) {
+          return [badge(kind, kind, UNDECLARED[kind]), code(cols(x.fromColumns)), ' → ', tableLink(byKey.get(x.to).qualified), ' ', code(cols(x.toColumns)), why(x)];
+        }));
+      }
+      if (into.length) {
+        section('Referenced by (' + kind + ')');
+        listOf(into.map(function (x) {
+          return [badge(kind, kind, UNDECLARED[kind]), tableLink(byKey.get(x.from).qualified), ' ', code(cols(x.fromColumns)), why(x)];
+        }));
+      }
+    });
+  }
+
+  /** The lint findings on this table, when the page was drawn with them. */
+  function renderFindings(e) {
+    var found = (index.findings || []).filter(function (f) { return f.entity === e.key; });
+    if (!found.length) return;
+    section('Findings (' + found.length + ')');
+    found.forEach(function (f) {
+      para([badge(f.severity, f.severity, f.severity), code(f.rule), f.columns && f.columns.length ? ' ' : '',
+        f.columns && f.columns.length ? code(cols(f.columns)) : null, ' ' + f.message], 'finding');
+    });
+  }
+
+  /** A legend for the dashed references, only when the drawing has any. */
+  (function legend() {
+    var kinds = Object.keys(UNDECLARED).filter(function (k) { return index.edges.some(function (x) { return x.kind === k; }); });
+    if (!kinds.length) return;
+    var ul = el('ul', 'legend');
+    ul.id = 'legend';
+    kinds.forEach(function (k) {
+      var li = el('li', k);
+      li.appendChild(el('span', 'line'));
+      li.appendChild(el('span', null, k + ': ' + UNDECLARED[k]));
+      ul.appendChild(li);
+    });
+    viewport.appendChild(ul);
+  })();
+
   function renderView(e, d) {
     if ((d.dependsOn || []).length) {
       section('Reads');
       listOf(d.dependsOn.map(function (x) { return [tableLink(qualify(x.schema, x.name))]; }));
     }
+    renderUndeclared(e);
     renderReaders(e);
     renderIndexes(d.indexes);
     if (d.definition) { section('Definition'); detailsBody.appendChild(el('pre', null, d.definition)); }

@@ -15,6 +15,8 @@ struct Options {
   var out = ".build/bench"
   var pgBench: String?
   var dialects = [Dialect.postgresql, .mysql, .sqlite, .mssql]
+  /// Only write the generated PostgreSQL schema to this file (for the end-to-end runs).
+  var writeOnly: String?
 
   init(_ arguments: [String]) {
     var i = 0
@@ -24,6 +26,7 @@ struct Options {
       case "--runs": runs = max(1, Int(arguments[i + 1]) ?? runs)
       case "--out": out = arguments[i + 1]
       case "--pg-bench": pgBench = arguments[i + 1]
+      case "--write-only": writeOnly = arguments[i + 1]
       case "--dialects": dialects = arguments[i + 1].split(separator: ",").compactMap { Dialect(name: String($0)) }
       default: break
       }
@@ -61,6 +64,10 @@ func rawPgTimes(_ program: String, file: String, runs: Int) -> [String: Double] 
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if let path = options.writeOnly {
+  try Data(BenchSchema(dialect: .postgresql, tables: options.tables).text.utf8).write(to: URL(fileURLWithPath: path))
+  exit(0)
+}
 try FileManager.default.createDirectory(atPath: options.out, withIntermediateDirectories: true)
 print("erdviz DDL reading, \(options.tables) tables per dialect, best of \(options.runs) runs")
 print("dialect      size      read      MB/s  tables  FKs")

@@ -13,4 +13,7 @@ static inline void erd_pq_silence_notices(PGconn *conn) {
   PQsetNoticeProcessor(conn, erd_pq_ignore_notice, 0);
 }
 
+/// `PG_DIAG_SQLSTATE`, a character-literal macro Swift does not import.
+static inline int erd_pq_diag_sqlstate(void) { return PG_DIAG_SQLSTATE; }
+
 #endif

@@ -11,12 +11,17 @@ public struct DDLInspector: SchemaInspector {
   public let bytes: [UInt8]
   /// What to call the input in messages: the file's path, `stdin`, or the program.
   public let label: String
+  /// The largest DDL text read (`sizeLimit`): reading takes memory of about nine times the text
+  /// (the model, its JSON), so 256 MiB of DDL needs about 2.5 GB; past it the read is refused.
+  public let sizeLimit: Int
+  public static let defaultSizeLimit = 256 << 20
 
   /// UTF-16 text (with its byte-order mark, as SQL Server's tools save scripts) is read as
   /// UTF-8; a UTF-8 byte-order mark is dropped.
-  public init(bytes: [UInt8], label: String) {
+  public init(bytes: [UInt8], label: String, sizeLimit: Int = defaultSizeLimit) {
     self.bytes = Self.utf8(bytes)
     self.label = label
+    self.sizeLimit = sizeLimit
   }
 
   private static func utf8(_ bytes: [UInt8]) -> [UInt8] {
@@ -34,6 +39,13 @@ public struct DDLInspector: SchemaInspector {
   }
 
   public func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
+    guard bytes.count <= sizeLimit else {
+      throw .invalidInput(
+        label,
+        reason: "\(bytes.count >> 20) MiB of SQL DDL is past erdviz's limit of \(sizeLimit >> 20) MiB "
+          + "(--max-input-size MiB raises it; reading takes about nine times the text in memory): "
+          + "read the database itself, or dump it in parts (pg_dump --schema, mysqldump per database)")
+    }
     try checkText()
     let dialect: Dialect
     if let forced = options.dialect {
@@ -73,9 +85,15 @@ public struct DDLInspector: SchemaInspector {
     for failure in script.failed {
       report.skip(
         lines.summary(of: failure.offset..<min(bytes.count, failure.offset + 400)),
-        at: lines.location(of: failure.offset), reason: "SQLite refused it: \(failure.message)")
+        at: lines.location(of: failure.offset), reason: failure.message)
     }
     guard report.statements > 0 else { throw .invalidInput(label, reason: "no SQL statements in the input") }
+    // Nothing SQLite took: say why, rather than draw nothing.
+    if let first = script.failed.first, script.failed.count == report.statements {
+      let what = report.statements == 1 ? "its only statement" : "every one of its \(report.statements) statements"
+      throw .invalidInput(
+        label, reason: "SQLite took none of \(what): \(first.message)", location: lines.location(of: first.offset))
+    }
     return (script.catalog, report)
   }
 

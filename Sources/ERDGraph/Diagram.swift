@@ -11,7 +11,8 @@ public struct Diagram: Hashable, Sendable {
   /// focus left them out, or the source does not define them): name only, no columns.
   public var stubs: [Entity]
   /// Foreign keys, inheritance and view dependencies between drawn entities, then the foreign
-  /// keys that end at a stub.
+  /// keys that end at a stub, then the relations the schema does not declare (declared beside
+  /// it, then inferred).
   public var edges: [Edge]
   public var groups: [Group]
   /// Enumerated types, drawn as small legends beside the tables that use them.
@@ -140,6 +141,15 @@ public struct Edge: Hashable, Sendable {
     case viewDependency
     /// A table that `INHERITS` another: from the child to the parent.
     case inheritance
+    /// A reference the schema does not declare, read from a column's name (`--infer-relations`);
+    /// `note` says which rule made it.
+    case inferred
+    /// A reference the user declares beside the schema (`relations:` in `erdviz.yml`); `note`
+    /// holds its label.
+    case declared
+
+    /// Whether the edge is a reference no foreign key declares: drawn dashed, marked as such.
+    public var isUndeclaredReference: Bool { self == .inferred || self == .declared }
   }
 
   public var kind: Kind
@@ -159,13 +169,15 @@ public struct Edge: Hashable, Sendable {
   /// What the foreign key does when its parent row goes or changes its key.
   public var onDelete: ReferentialAction
   public var onUpdate: ReferentialAction
+  /// For an inferred edge the rule that made it; for a declared one its label.
+  public var note: String?
   /// In the drawing of a schema change: whether this foreign key was added, removed or changed.
   public var change: ChangeMark?
 
   public init(
     kind: Kind, from: QualifiedName, fromColumns: [String], to: QualifiedName, toColumns: [String],
     fromCardinality: Cardinality, toCardinality: Cardinality, identifying: Bool = false, name: String? = nil,
-    onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction
+    onDelete: ReferentialAction = .noAction, onUpdate: ReferentialAction = .noAction, note: String? = nil
   ) {
     self.kind = kind
     self.from = from
@@ -178,6 +190,7 @@ public struct Edge: Hashable, Sendable {
     self.name = name
     self.onDelete = onDelete
     self.onUpdate = onUpdate
+    self.note = note
   }
 }
 

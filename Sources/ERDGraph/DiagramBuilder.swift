@@ -17,7 +17,9 @@ public enum DiagramBuilder {
     var entities = passes.tableEntities() + passes.viewEntities()
     var enums = passes.enumNodes()
     let stubs = passes.stubEntities()
-    let edges = passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
+    let edges =
+      passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
+      + passes.undeclaredEdges()
     let groups = passes.groups(&entities, &enums)
     return Diagram(
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,

@@ -20,10 +20,17 @@ public struct DiagramOptions: Hashable, Sendable {
   /// Draw partitions folded under their partitioned table (the default) or as tables of their own.
   public var foldPartitions: Bool
   public var title: String?
+  /// Draw the references column names suggest (`RelationInference`), dashed and marked inferred.
+  public var inferRelations: Bool
+  /// Relations declared beside the schema, drawn dashed and marked declared; the pipeline checks
+  /// them with `DeclaredRelation.problems(_:in:)` before drawing, and the builder leaves out any
+  /// that does not resolve.
+  public var relations: [DeclaredRelation]
 
   public init(
     filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,
-    direction: Direction? = nil, includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil
+    direction: Direction? = nil, includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil,
+    inferRelations: Bool = false, relations: [DeclaredRelation] = []
   ) {
     self.filter = filter
     self.focus = focus
@@ -33,5 +40,7 @@ public struct DiagramOptions: Hashable, Sendable {
     self.includeViews = includeViews
     self.foldPartitions = foldPartitions
     self.title = title
+    self.inferRelations = inferRelations
+    self.relations = relations
   }
 }

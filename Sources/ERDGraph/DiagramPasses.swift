@@ -5,6 +5,8 @@ struct DiagramPasses {
   let catalog: Catalog
   let options: DiagramOptions
   let selection: Selection
+  /// Declared and inferred relations, drawn or not; empty unless the options ask for them.
+  let references: [UndeclaredReference]
   /// Allocated in pass order (tables, views, enums, stubs), so adding a stub renames nothing.
   var keys = KeyAllocator()
 
@@ -12,6 +14,7 @@ struct DiagramPasses {
     self.catalog = catalog
     self.options = options
     self.selection = selection
+    references = Self.undeclaredReferences(catalog, options: options)
   }
 
   func label(_ name: QualifiedName) -> String { selection.qualifiesLabels ? name.description : name.name }
@@ -21,6 +24,11 @@ struct DiagramPasses {
     var referenced: [QualifiedName: Set<String>] = [:]
     for (_, table) in selection.tables {
       for fk in table.foreignKeys { referenced[fk.referencedTable, default: []].formUnion(fk.referencedColumns) }
+    }
+    // Undeclared references keep both their ends, as a foreign key's FK badge keeps the child's.
+    for r in references {
+      referenced[r.parent, default: []].formUnion(r.parentColumns)
+      referenced[r.table, default: []].formUnion(r.columns)
     }
     return selection.tables.map { name, table in
       let key = keys.key(for: name, qualified: selection.qualifiesLabels)

@@ -14,6 +14,9 @@ public struct Drawing: Sendable {
   /// For each drawn entity, in order, the diagram of it and its neighbours one hop away, for
   /// per-table pages; empty unless asked for.
   public var tablePages: [Diagram] = []
+  /// `erdviz lint` findings, shown per table by the Markdown and HTML renderers; nil unless the
+  /// run asks for them, so nothing changes by default.
+  public var findings: [Finding]?
   /// For the drawing of a schema change (`erdviz diff`): the change; nil for a plain drawing.
   public var change: SchemaChange?
 

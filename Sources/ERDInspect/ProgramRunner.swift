@@ -29,46 +29,52 @@ public enum ProgramRunner {
       throw .usage("--exec needs a program after --, e.g. erdviz inspect --exec -- python manage.py atlas-provider-django")
     }
     let executable = try locate(name, label: command.label)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = Array(command.arguments.dropFirst())
-    process.standardInput = FileHandle.nullDevice
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardOutput = stdout
-    process.standardError = stderr
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
-
+    let start = DispatchTime.now()
+    let child: ChildProcess
+    do {
+      child = try ChildProcess(executable: executable, arguments: Array(command.arguments.dropFirst()))
+    } catch {
+      throw .unavailable(command.label, reason: "cannot run \(executable): \(error.message)")
+    }
     let output = Collected()
     let tail = Collected(limit: 4096)
     let readers = DispatchGroup()
-    read(stdout.fileHandleForReading, into: output, group: readers)
-    read(stderr.fileHandleForReading, into: tail, group: readers, echo: FileHandle.standardError)
-    do {
-      try process.run()
-    } catch {
-      try? stdout.fileHandleForWriting.close()
-      try? stderr.fileHandleForWriting.close()
-      throw .unavailable(command.label, reason: "cannot run \(executable): \(error.localizedDescription)")
-    }
-    // The parent's copies of the write ends must close, or the readers never see the end.
-    try? stdout.fileHandleForWriting.close()
-    try? stderr.fileHandleForWriting.close()
+    read(child.stdout, into: output, group: readers)
+    read(child.stderr, into: tail, group: readers, echo: FileHandle.standardError)
 
-    if exited.wait(timeout: .now() + command.timeout) == .timedOut {
-      stop(process, exited: exited)
-      readers.wait()
-      throw .unavailable(command.label, reason: "timed out after \(Int(command.timeout)) s (--exec-timeout) and was stopped")
+    // The output is complete when the program has exited and its pipes are closed: a process it
+    // started in the background may hold them open past its exit, and counts against the timeout.
+    let deadline = start + command.timeout
+    guard child.waitForExit(until: deadline), readers.wait(timeout: deadline) == .success else {
+      let programExited = child.hasExited
+      child.stopGroup { child.hasExited && readers.wait(timeout: .now()) == .success }
+      _ = readers.wait(timeout: .now() + 2)
+      let waited = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+      let limit = "--exec-timeout \(seconds(command.timeout)) s"
+      let what =
+        programExited
+        ? "exited, but a process it started still held its output open at \(limit)"
+        : "did not finish within \(limit)"
+      throw .unavailable(
+        command.label, reason: "\(what); stopped it and all it started after \(String(format: "%.1f", waited)) s")
     }
-    readers.wait()
-    guard process.terminationReason == .exit else {
-      throw .unavailable(command.label, reason: "was killed by signal \(process.terminationStatus)\(lastLine(of: tail))")
-    }
-    guard process.terminationStatus == 0 else {
-      throw .unavailable(command.label, reason: "exited with status \(process.terminationStatus)\(lastLine(of: tail))")
+    return try result(of: child, output: output, tail: tail, label: command.label)
+  }
+
+  private static func result(
+    of child: ChildProcess, output: Collected, tail: Collected, label: String
+  ) throws(InspectError) -> [UInt8] {
+    let (status, signal) = child.termination
+    if let signal { throw .unavailable(label, reason: "was killed by signal \(signal)\(lastLine(of: tail))") }
+    guard status == 0 else {
+      throw .unavailable(label, reason: "exited with status \(status ?? -1)\(lastLine(of: tail))")
     }
     return output.bytes
+  }
+
+  /// `2`, `0.5`: a timeout as the user wrote it.
+  private static func seconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
   }
 
   /// The program's path: as given when it has a slash, else the first match on `$PATH`.
@@ -103,15 +109,6 @@ public enum ProgramRunner {
         sink.append(chunk)
       }
       group.leave()
-    }
-  }
-
-  /// SIGTERM, then SIGKILL if it is still running two seconds later.
-  private static func stop(_ process: Process, exited: DispatchSemaphore) {
-    process.terminate()
-    if exited.wait(timeout: .now() + 2) == .timedOut {
-      kill(process.processIdentifier, SIGKILL)
-      _ = exited.wait(timeout: .now() + 2)
     }
   }
 

@@ -17,19 +17,35 @@ public struct InspectOptions: Sendable {
   public var dialect: Dialect?
   /// DDL statements that erdviz does not model are errors rather than skipped.
   public var strict: Bool
+  /// The most bytes read from a file, pipe, stdin or program (`InputReader.defaultLimit` when nil).
+  public var maxInputSize: Int?
+  public var inputLimit: Int { maxInputSize ?? InputReader.defaultLimit }
   /// The folder a provider's own source paths are made relative to when nothing nearer tells
   /// where its project starts: the folder erdviz (and an `--exec` program) runs in.
   public var workingDirectory: String?
+  /// Seconds a database read waits for a lock another session holds (a migration's
+  /// `ALTER TABLE`, say) before giving up; nil is erdviz's default (`defaultLockTimeout`) unless
+  /// the server or connection already sets one; 0 waits without end.
+  public var lockTimeout: Double?
+  /// Seconds any one catalog query may run; nil as for `lockTimeout`, 0 without end.
+  public var statementTimeout: Double?
+
+  public static let defaultLockTimeout: Double = 10
+  public static let defaultStatementTimeout: Double = 120
 
   public init(
     schemas: [String] = [], connectTimeout: Int? = nil, log: Log = Log(), dialect: Dialect? = nil,
-    strict: Bool = false, workingDirectory: String? = nil
+    strict: Bool = false, lockTimeout: Double? = nil, statementTimeout: Double? = nil, maxInputSize: Int? = nil,
+    workingDirectory: String? = nil
   ) {
     self.schemas = schemas
     self.connectTimeout = connectTimeout
     self.log = log
     self.dialect = dialect
     self.strict = strict
+    self.lockTimeout = lockTimeout
+    self.statementTimeout = statementTimeout
+    self.maxInputSize = maxInputSize
     self.workingDirectory = workingDirectory
   }
 }

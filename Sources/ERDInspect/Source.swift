@@ -65,12 +65,29 @@ public enum Source: Hashable, Sendable {
     return String(scheme)
   }
 
-  /// `host=db dbname=app`, `service=dev`: libpq's keyword form, as a path never is.
-  private static func looksLikeKeywordConnectionString(_ s: String) -> Bool {
-    let keywords = ["host", "hostaddr", "port", "dbname", "user", "service", "sslmode", "password"]
-    return s.split(separator: " ").contains { word in
+  /// `host=db dbname=app`, `service=dev`, `host = db dbname = app`: libpq's keyword form, as a
+  /// path never is. A string that opens with a libpq keyword and `=` is one (even one libpq will
+  /// refuse, which is then reported without being echoed: it may hold a password), and so is one
+  /// with a `keyword=` word anywhere.
+  static func looksLikeKeywordConnectionString(_ s: String) -> Bool {
+    let opening = s.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    let word = opening.prefix { $0.isLetter || $0 == "_" }
+    if libpqKeywords.contains(word.lowercased()), opening.dropFirst(word.count).drop(while: \.isWhitespace).first == "=" {
+      return true
+    }
+    return s.split(whereSeparator: \.isWhitespace).contains { word in
       guard let eq = word.firstIndex(of: "=") else { return false }
-      return keywords.contains(String(word[..<eq]).lowercased())
+      return libpqKeywords.contains(String(word[..<eq]).lowercased())
     }
   }
+
+  /// libpq's connection keywords (PostgreSQL 16's list).
+  static let libpqKeywords: Set<String> = [
+    "host", "hostaddr", "port", "dbname", "user", "password", "passfile", "channel_binding", "connect_timeout",
+    "client_encoding", "options", "application_name", "fallback_application_name", "keepalives", "keepalives_idle",
+    "keepalives_interval", "keepalives_count", "tcp_user_timeout", "replication", "gssencmode", "sslmode",
+    "requiressl", "sslcompression", "sslcert", "sslkey", "sslpassword", "sslrootcert", "sslcrl", "sslcrldir",
+    "sslsni", "requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version", "krbsrvname", "gsslib",
+    "gssdelegation", "service", "target_session_attrs", "load_balance_hosts", "sslcertmode", "require_auth",
+  ]
 }

@@ -12,6 +12,9 @@ final class PGConnection {
   private(set) var queryCount = 0
   /// Called after each query with its number; tests use it to cut the connection mid-inspection.
   var afterQuery: ((Int) -> Void)?
+  /// The session's `lock_timeout` and `statement_timeout` as the server shows them (`10s`), for
+  /// the message when one of them ends a query.
+  var timeouts = (lock: "", statement: "")
 
   private init(handle: OpaquePointer, endpoint: PGEndpoint) {
     self.handle = handle
@@ -22,7 +25,7 @@ final class PGConnection {
 
   /// Connects, or fails with one line naming host, port and database.
   static func connect(_ conninfo: String, connectTimeout: Int?) throws(InspectError) -> PGConnection {
-    let secrets = PGSecrets(conninfo: conninfo)
+    try PGConnectionString.check(conninfo)
     // Our defaults come before `dbname`, which libpq expands from the user's URL or keyword
     // string, so the user's own settings win; an explicit --connect-timeout comes after it.
     var keywords = ["connect_timeout", "fallback_application_name", "dbname"]
@@ -37,7 +40,7 @@ final class PGConnection {
     guard let connection else { throw .unavailable("postgres", reason: "out of memory") }
     let endpoint = PGEndpoint(connection)
     guard PQstatus(connection) == CONNECTION_OK else {
-      let reason = secrets.scrub(PGEndpoint.reason(String(cString: PQerrorMessage(connection))))
+      let reason = PGEndpoint.reason(String(cString: PQerrorMessage(connection)))
       PQfinish(connection)
       throw .unavailable(endpoint.description, reason: "cannot connect: \(reason)")
     }
@@ -65,11 +68,50 @@ final class PGConnection {
         throw .unavailable(endpoint.description, reason: "the server closed the connection while \(what)")
       }
       let message = PGEndpoint.reason(String(cString: PQresultErrorMessage(result)))
-      throw .unavailable(endpoint.description, reason: "\(what): \(message)")
+      let state = PQresultErrorField(result, erd_pq_diag_sqlstate()).map { String(cString: $0) }
+      throw .unavailable(endpoint.description, reason: "\(what): \(explain(message, sqlState: state))")
     }
     let rows = PGRows(result)
     afterQuery?(queryCount)
     return rows
+  }
+}
+
+extension PGConnection {
+  /// `lock_not_available` and `query_canceled` (a statement timeout) get the setting that ended
+  /// the query and, for a lock, the tables other sessions hold locked.
+  fileprivate func explain(_ message: String, sqlState: String?) -> String {
+    switch sqlState {
+    case "55P03":
+      return "\(message) (lock_timeout \(timeouts.lock), --lock-timeout): \(lockHolders())"
+    case "57014" where message.contains("statement timeout"):
+      return "\(message) (statement_timeout \(timeouts.statement), --statement-timeout)"
+    default:
+      return message
+    }
+  }
+
+  /// Which relations other sessions hold locked in a mode that blocks reading (`ACCESS
+  /// EXCLUSIVE`, as `ALTER TABLE` takes), and by which process; never their queries' text, which
+  /// may hold anything.
+  private func lockHolders() -> String {
+    _ = try? query("ROLLBACK", [], what: "ending the transaction")
+    let sql = """
+      SELECT DISTINCT n.nspname, c.relname, l.pid, l.mode
+      FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE l.granted AND l.pid <> pg_backend_pid() AND l.mode = 'AccessExclusiveLock'
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'i', 'S')
+      ORDER BY 1, 2 LIMIT 6
+      """
+    guard let rows = (try? query(sql, [], what: "reading locks"))?.values, !rows.isEmpty else {
+      return "another session holds a lock erdviz needs (a migration's ALTER TABLE, say)"
+    }
+    let names = rows.prefix(5).map { row in
+      "\(row[0] ?? "?").\(row[1] ?? "?") (\(row[3] ?? "lock") held by process \(row[2] ?? "?"))"
+    }
+    let more = rows.count > 5 ? ", and more" : ""
+    return "locked by another session: " + names.joined(separator: ", ") + more
   }
 }
 

@@ -1,41 +1,52 @@
 import ERDInspect
 import ERDSchema
 
+/// `pg_trigger.tgtype`'s bits (`TRIGGER_TYPE_*` in PostgreSQL's `catalog/pg_trigger.h`).
+enum TriggerType {
+  static let before = 1 << 1
+  static let insert = 1 << 2
+  static let delete = 1 << 3
+  static let update = 1 << 4
+  static let truncate = 1 << 5
+  static let insteadOf = 1 << 6
+}
+
 extension PostgresCatalogReader {
   func readRelations(_ oids: String) throws(InspectError) -> [String: Relation] {
     var out: [String: Relation] = [:]
-    for row in try query(SQL.relations, [oids], what: "reading tables and views") {
-      guard let oid = row[0], let schema = row[1], let name = row[2], let kind = row[3]?.first else { continue }
-      var table = Table(name: name, comment: row[7])
+    for row in try rows(SQL.relations, [oids], as: RelationRow.self, what: "reading tables and views") {
+      guard let oid = row.oid, let schema = row.schema, let name = row.name, let kind = row.kind?.first else { continue }
+      var table = Table(name: name, comment: row.comment)
       switch kind {
       case "p": table.kind = .partitioned
       case "f": table.kind = .foreign
       default: table.kind = .table
       }
-      table.partitionBound = row[5]
-      table.partitionKey = row[6]
-      if row[8] == "u" { table.options.insert(.unlogged) }
-      let view = View(name: name, materialized: kind == "m", definition: row[9].map(Self.trimmedQuery), comment: row[7])
-      out[oid] = Relation(schema: schema, kind: kind, table: table, view: view, isPartition: row[4] == "t")
+      table.partitionBound = row.partitionBound
+      table.partitionKey = row.partitionKey
+      if row.persistence == "u" { table.options.insert(.unlogged) }
+      let definition = row.viewDefinition.map(Self.trimmedQuery)
+      let view = View(name: name, materialized: kind == "m", definition: definition, comment: row.comment)
+      out[oid] = Relation(schema: schema, kind: kind, table: table, view: view, isPartition: row.isPartition)
     }
     return out
   }
 
   func readColumns(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
     var byRelation: [String: [(attnum: Int, column: Column)]] = [:]
-    for row in try query(SQL.columns, [oids], what: "reading columns") {
-      guard let oid = row[0], let name = row[1], let attnum = row[11].flatMap({ Int($0) }), relations[oid] != nil
+    for row in try rows(SQL.columns, [oids], as: ColumnRow.self, what: "reading columns") {
+      guard let oid = row.relation, let name = row.name, let attnum = row.attnum, relations[oid] != nil
       else { continue }
       var column = Column(
-        name: name, ordinal: 0, type: row[2] ?? "", nullable: row[3] != "t", defaultValue: row[4],
-        collation: row[8], baseType: row[9], comment: row[7])
-      switch row[5] {
+        name: name, ordinal: 0, type: row.type ?? "", nullable: !row.notNull, defaultValue: row.defaultValue,
+        collation: row.collation, baseType: row.domainBaseType, comment: row.comment)
+      switch row.identity {
       case "a": column.identity = .always
       case "d": column.identity = .byDefault
-      default: if row[10] == "t" && (row[4] ?? "").hasPrefix("nextval(") { column.identity = .serial }
+      default: if row.ownsSequence && (row.defaultValue ?? "").hasPrefix("nextval(") { column.identity = .serial }
       }
-      if row[6] == "s" || row[6] == "v", let expression = row[4] {
-        column.generated = GeneratedColumn(expression: expression, stored: row[6] == "s")
+      if row.generated == "s" || row.generated == "v", let expression = row.defaultValue {
+        column.generated = GeneratedColumn(expression: expression, stored: row.generated == "s")
         column.defaultValue = nil
       }
       relations[oid]?.attributes[attnum] = name
@@ -58,30 +69,33 @@ extension PostgresCatalogReader {
 
   func readConstraints(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
     let sql = SQL.constraints(serverVersion: connection.serverVersion)
-    for row in try query(sql, [oids], what: "reading constraints") {
-      guard let oid = row[0], let relation = relations[oid], let type = row[2] else { continue }
-      let name = row[1]
-      let columns = relation.names(row[3])
-      let definition = row[12] ?? ""
-      let comment = row[13]
+    for row in try rows(sql, [oids], as: ConstraintRow.self, what: "reading constraints") {
+      guard let oid = row.relation, let relation = relations[oid], let type = row.type else { continue }
+      let name = row.name
+      let columns = relation.names(row.keyAttnums)
+      let definition = row.definition ?? ""
+      let comment = row.comment
       switch type {
       case "p":
         relations[oid]?.table.primaryKey = PrimaryKey(name: name, columns: columns)
       case "u":
         relations[oid]?.table.uniqueConstraints.append(
           UniqueConstraint(
-            name: name, columns: columns, nullsNotDistinct: row[14] == "t", deferrable: row[10] == "t",
+            name: name, columns: columns, nullsNotDistinct: row.nullsNotDistinct, deferrable: row.deferrable,
             comment: comment))
       case "f":
         // Outside the selected schemas the query names the referenced columns; inside, we do.
-        let referenced = row[6] != nil ? Self.stringArray(row[6]) : relations[row[15] ?? ""]?.names(row[16]) ?? []
+        let referenced =
+          row.referencedColumnNames != nil
+          ? Self.stringArray(row.referencedColumnNames)
+          : relations[row.referencedRelation ?? ""]?.names(row.referencedAttnums) ?? []
         relations[oid]?.table.foreignKeys.append(
           ForeignKey(
             name: name, columns: columns,
-            referencedTable: QualifiedName(schema: row[4] ?? "", name: row[5] ?? ""),
+            referencedTable: QualifiedName(schema: row.referencedSchema ?? "", name: row.referencedTable ?? ""),
             referencedColumns: referenced,
-            onDelete: Self.action(row[8]), onUpdate: Self.action(row[7]),
-            deferrable: row[10] == "t", initiallyDeferred: row[11] == "t", match: Self.match(row[9]),
+            onDelete: Self.action(row.onDelete), onUpdate: Self.action(row.onUpdate),
+            deferrable: row.deferrable, initiallyDeferred: row.initiallyDeferred, match: Self.match(row.matchType),
             comment: comment))
       case "c":
         relations[oid]?.table.checks.append(
@@ -95,20 +109,18 @@ extension PostgresCatalogReader {
   }
 
   func readIndexes(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
-    for row in try query(SQL.indexes, [oids], what: "reading indexes") {
-      guard let oid = row[0], let name = row[1], let relation = relations[oid] else { continue }
-      // Attribute numbers, 0 for an expression; the per-key texts come only for indexes with expressions.
-      let attnums = (row[5] ?? "").split(separator: " ").compactMap { Int($0) }
-      let texts = Self.stringArray(row[4])
+    for row in try rows(SQL.indexes, [oids], as: IndexRow.self, what: "reading indexes") {
+      guard let oid = row.relation, let name = row.name, let relation = relations[oid] else { continue }
+      let attnums = (row.attnums ?? "").split(separator: " ").compactMap { Int($0) }
+      let texts = Self.stringArray(row.keyTexts)
       let keys: [IndexKey] = attnums.enumerated().map { i, attnum in
         if attnum == 0 { return .expression(i < texts.count ? texts[i] : "?") }
         return .column(relation.attributes[attnum] ?? "?")
       }
-      let method = row[3] == "btree" ? nil : row[3]
+      let method = row.method == "btree" ? nil : row.method
       let index = Index(
-        name: name, keys: keys, unique: row[2] == "t", predicate: row[6].map(Self.withoutOuterParentheses),
-        method: method, definition: row[7],
-        comment: row[8])
+        name: name, keys: keys, unique: row.unique, predicate: row.predicate.map(Self.withoutOuterParentheses),
+        method: method, definition: row.definition, comment: row.comment)
       if relations[oid]?.kind == "m" {
         relations[oid]?.view.indexes.append(index)
       } else {
@@ -119,28 +131,31 @@ extension PostgresCatalogReader {
 
   func readTriggers(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
     let sql = SQL.triggers(serverVersion: connection.serverVersion)
-    for row in try query(sql, [oids], what: "reading triggers") {
-      guard let oid = row[0], let name = row[1], relations[oid] != nil else { continue }
-      let type = Int(row[2] ?? "") ?? 0
-      let timing = type & 64 != 0 ? "INSTEAD OF" : (type & 2 != 0 ? "BEFORE" : "AFTER")
-      let events = [(4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE")].compactMap { bit, event in
-        type & bit != 0 ? event : nil
-      }
+    for row in try rows(sql, [oids], as: TriggerRow.self, what: "reading triggers") {
+      guard let oid = row.relation, let name = row.name, relations[oid] != nil else { continue }
+      let type = row.type
+      let timing =
+        type & TriggerType.insteadOf != 0 ? "INSTEAD OF" : (type & TriggerType.before != 0 ? "BEFORE" : "AFTER")
+      let events = [
+        (TriggerType.insert, "INSERT"), (TriggerType.update, "UPDATE"), (TriggerType.delete, "DELETE"),
+        (TriggerType.truncate, "TRUNCATE"),
+      ].compactMap { bit, event in type & bit != 0 ? event : nil }
       relations[oid]?.table.triggers.append(
-        Trigger(name: name, timing: timing, events: events, definition: row[3], comment: row[4]))
+        Trigger(name: name, timing: timing, events: events, definition: row.definition, comment: row.comment))
     }
   }
 
   func readDependencies(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
-    for row in try query(SQL.dependencies, [oids], what: "reading view dependencies") {
-      guard let oid = row[0], let schema = row[1], let name = row[2], relations[oid] != nil else { continue }
+    for row in try rows(SQL.dependencies, [oids], as: RelationLinkRow.self, what: "reading view dependencies") {
+      guard let oid = row.relation, let schema = row.schema, let name = row.name, relations[oid] != nil else { continue }
       relations[oid]?.view.dependencies.append(QualifiedName(schema: schema, name: name))
     }
   }
 
   func readInheritance(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
-    for row in try query(SQL.inheritance, [oids], what: "reading inheritance") {
-      guard let oid = row[0], let schema = row[1], let name = row[2], let relation = relations[oid] else { continue }
+    for row in try rows(SQL.inheritance, [oids], as: RelationLinkRow.self, what: "reading inheritance") {
+      guard let oid = row.relation, let schema = row.schema, let name = row.name, let relation = relations[oid]
+      else { continue }
       let parent = QualifiedName(schema: schema, name: name)
       if relation.isPartition {
         relations[oid]?.table.partitionOf = parent
@@ -151,21 +166,21 @@ extension PostgresCatalogReader {
   }
 
   func readEnums(_ oids: String) throws(InspectError) -> [(String, EnumType)] {
-    try query(SQL.enums, [oids], what: "reading enum types").compactMap { row in
-      guard let schema = row[0], let name = row[1] else { return nil }
-      return (schema, EnumType(name: name, values: Self.stringArray(row[2]), comment: row[3]))
+    try rows(SQL.enums, [oids], as: EnumRow.self, what: "reading enum types").compactMap { row in
+      guard let schema = row.schema, let name = row.name else { return nil }
+      return (schema, EnumType(name: name, values: Self.stringArray(row.values), comment: row.comment))
     }
   }
 
   func readDomains(_ oids: String) throws(InspectError) -> [(String, Domain)] {
-    try query(SQL.domains, [oids], what: "reading domains").compactMap { row in
-      guard let schema = row[0], let name = row[1] else { return nil }
-      let checks = Self.pairs(row[5]).map { CheckConstraint(name: $0.0, expression: Self.checkExpression($0.1)) }
+    try rows(SQL.domains, [oids], as: DomainRow.self, what: "reading domains").compactMap { row in
+      guard let schema = row.schema, let name = row.name else { return nil }
+      let checks = Self.pairs(row.checks).map { CheckConstraint(name: $0.0, expression: Self.checkExpression($0.1)) }
       return (
         schema,
         Domain(
-          name: name, baseType: row[2] ?? "", nullable: row[3] != "t", defaultValue: row[4], checks: checks,
-          comment: row[6])
+          name: name, baseType: row.baseType ?? "", nullable: !row.notNull, defaultValue: row.defaultValue,
+          checks: checks, comment: row.comment)
       )
     }
   }

@@ -27,9 +27,9 @@ struct PostgresCatalogReader {
   }
 
   func read(schemas wanted: [String]) throws(InspectError) -> Catalog {
-    let session = try query(SQL.session, what: "reading the session")
-    let database = session.first?[0] ?? ""
-    let readOnly = session.first?[1] ?? ""
+    let session = try rows(SQL.session, as: SessionRow.self, what: "reading the session").first
+    let database = session?.database ?? ""
+    let readOnly = session?.readOnly ?? ""
     log.info("postgres: database \"\(database)\", transaction_read_only = \(readOnly)")
 
     let schemaRows = try readSchemas(wanted: wanted)
@@ -67,14 +67,14 @@ struct PostgresCatalogReader {
     let wantedArray: String? = wanted.isEmpty ? nil : "{" + wanted.map(Self.arrayElement).joined(separator: ",") + "}"
     var out: [(String, String, String?)] = []
     var found: Set<String> = []
-    for row in try query(SQL.schemas, [wantedArray], what: "reading schemas") {
-      let name = row[1] ?? ""
+    for row in try rows(SQL.schemas, [wantedArray], as: SchemaRow.self, what: "reading schemas") {
+      let name = row.name ?? ""
       found.insert(name)
-      guard row[3] == "t" else {
+      guard row.usable else {
         log.warning("postgres: skipping schema \(name): permission denied (no USAGE privilege)")
         continue
       }
-      out.append((row[0] ?? "0", name, row[2]))
+      out.append((row.oid ?? "0", name, row.comment))
     }
     for name in wanted where !found.contains(name) {
       log.warning("postgres: schema \(name) does not exist")

@@ -172,10 +172,13 @@ public struct DBMLRenderer: DiagramRenderer {
       out += "\n  indexes {\n" + lines.map { "    \($0)\n" }.joined() + "  }\n"
     }
 
-    /// One `Ref:` per foreign key between drawn tables: `>` many-to-one, `-` one-to-one.
+    /// One `Ref:` per foreign key between drawn tables: `>` many-to-one, `-` one-to-one. An
+    /// inferred or declared reference is a `Ref:` after a `//` comment that says so: DBML has no
+    /// note for a `Ref` (pydbml refuses `note:` and `color:` in its settings).
     mutating func references() {
       var lines: [String] = []
-      for edge in drawing.diagram.edges where edge.kind == .foreignKey && present.contains(edge.to) {
+      for edge in drawing.diagram.edges
+      where (edge.kind == .foreignKey || edge.kind.isUndeclaredReference) && present.contains(edge.to) {
         guard !edge.fromColumns.isEmpty, edge.fromColumns.count == edge.toColumns.count else { continue }
         var settings: [String] = []
         if edge.onDelete != .noAction { settings.append("delete: \(edge.onDelete.rawValue.lowercased())") }
@@ -185,6 +188,10 @@ public struct DBMLRenderer: DiagramRenderer {
         let relation = edge.fromCardinality == .zeroOrOne ? "-" : ">"
         line += ": \(columnPath(edge.from, edge.fromColumns)) \(relation) \(columnPath(edge.to, edge.toColumns))"
         if !settings.isEmpty { line += " [\(settings.joined(separator: ", "))]" }
+        if edge.kind.isUndeclaredReference {
+          let text = edge.undeclaredText(from: tableName(edge.from), to: tableName(edge.to))
+          lines.append("// " + text.split(whereSeparator: \.isNewline).joined(separator: " "))
+        }
         lines.append(line)
       }
       if !lines.isEmpty { out += "\n" + lines.joined(separator: "\n") + "\n" }

@@ -130,6 +130,10 @@ public struct DOTRenderer: DiagramRenderer {
         attributes.append("style=dashed")
       }
       attributes.append("tooltip=\(quote(tip))")
+    case .inferred, .declared:
+      attributes.append("style=dashed, color=\"\(DOTTheme.undeclared(edge.kind))\"")
+      attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality)), arrowhead=\(Self.arrow(edge.toCardinality))")
+      attributes.append("tooltip=\(quote(edge.undeclaredText(from: from.label, to: to.label)))")
     case .viewDependency:
       attributes.append("style=dashed, arrowtail=none, arrowhead=vee, color=\"\(DOTTheme.dependency)\"")
       attributes.append("tooltip=\(quote("\(from.label) reads \(to.label)"))")

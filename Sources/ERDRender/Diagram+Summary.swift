@@ -1,7 +1,7 @@
 import ERDGraph
 
 extension Diagram {
-  /// `11 tables · 2 views · 11 relationships`: what is drawn, stubs not counted.
+  /// `11 tables · 2 views · 11 relationships · 3 inferred`: what is drawn, stubs not counted.
   var summary: String {
     let views = entities.filter(\.kind.isView).count
     let tables = entities.count - views
@@ -10,6 +10,10 @@ extension Diagram {
     var parts = [Self.count(tables, "table")]
     if views > 0 { parts.append(Self.count(views, "view")) }
     parts.append(Self.count(relationships, "relationship"))
+    for kind in [Edge.Kind.declared, .inferred] {
+      let n = edges.filter { $0.kind == kind && drawn.contains($0.to) }.count
+      if n > 0 { parts.append("\(n) \(kind.rawValue)") }
+    }
     return parts.joined(separator: " · ")
   }
 

@@ -58,7 +58,9 @@ extension OutputFormat {
 }
 
 /// The schema model in its documented JSON form: the tables and views drawn, with every
-/// reference they make, drawn or not; `notDrawn` lists the referenced tables left out.
+/// reference they make, drawn or not; `notDrawn` lists the referenced tables left out, and
+/// inferred and declared references follow in a top-level `relations` list of their own (the
+/// catalog is the schema as declared, and reads back without them).
 public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
@@ -71,12 +73,12 @@ public struct JSONRenderer: DiagramRenderer {
       members.append(.init("notDrawn", .array(names)))
       json = .object(members)
     }
-    return Rendered(bytes: JSONWriter().bytes(json))
+    return Rendered(bytes: JSONWriter().bytes(json.appending(relations: drawing.diagram)))
   }
 }
 
 extension Drawing {
   /// The catalog with only the tables and views the diagram draws; their foreign keys stay,
   /// whether or not their targets are drawn.
-  var drawnCatalog: Catalog { catalog.keeping(Set(diagram.entities.map(\.name))) }
+  public var drawnCatalog: Catalog { catalog.keeping(Set(diagram.entities.map(\.name))) }
 }

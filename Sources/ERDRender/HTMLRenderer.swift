@@ -30,7 +30,7 @@ public struct HTMLRenderer: DiagramRenderer {
     for other in drawings.dropFirst() {
       levels += "<template id=\"level-\(other.level.rawValue)\">\(other.svg)</template>\n"
     }
-    let index = PageIndex.json(drawing.diagram, engine: drawing.catalog.engine)
+    let index = PageIndex.json(drawing.diagram, engine: drawing.catalog.engine, findings: drawing.findings)
     let changes = ChangePanel(drawing)
     return PageTemplate.fill(
       Templates.pageHTML,

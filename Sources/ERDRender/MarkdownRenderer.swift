@@ -45,6 +45,8 @@ public struct MarkdownRenderer: DiagramRenderer {
     var readers: [QualifiedName: [QualifiedName]] = [:]
     /// The relations each drawn view reads.
     var reads: [QualifiedName: [QualifiedName]] = [:]
+    /// Inferred and declared references, by the entity at either end.
+    var undeclared: [QualifiedName: [Edge]] = [:]
     /// Tables referenced but not drawn.
     var stubs: Set<QualifiedName>
 
@@ -60,6 +62,9 @@ public struct MarkdownRenderer: DiagramRenderer {
           readers[edge.to, default: []].append(edge.from)
           reads[edge.from, default: []].append(edge.to)
         case .inheritance: break
+        case .inferred, .declared:
+          undeclared[edge.from, default: []].append(edge)
+          if edge.to != edge.from { undeclared[edge.to, default: []].append(edge) }
         }
       }
     }
@@ -102,6 +107,8 @@ public struct MarkdownRenderer: DiagramRenderer {
     case .table(let table): facts = tableFacts(table, named: entity.name, context)
     case .view(let view): facts = viewFacts(view, named: entity.name, context)
     }
+    facts += undeclaredFacts(entity.name, context)
+    facts += FindingsReport.facts((context.drawing.findings ?? []).filter { $0.table == entity.name })
     if !facts.isEmpty { out += "\n" + facts.map { "- \($0)\n" }.joined() }
     if case .view(let view) = definition, let sql = view.definition, !sql.isEmpty {
       out += "\n" + MarkdownText.fenced(sql, language: "sql")
@@ -230,6 +237,24 @@ public struct MarkdownRenderer: DiagramRenderer {
       facts.append("**Defined in:** " + MarkdownText.code(source.file + (source.line.map { ":\($0)" } ?? "")))
     }
     return facts
+  }
+
+  /// `**References (inferred):**` and `**Referenced by (declared):**` lines, apart from the
+  /// foreign keys the schema declares.
+  private func undeclaredFacts(_ name: QualifiedName, _ context: Context) -> [String] {
+    (context.undeclared[name] ?? []).flatMap { edge -> [String] in
+      func list(_ columns: [String]) -> String { MarkdownText.code("(" + columns.joined(separator: ", ") + ")") }
+      let why = edge.note.map { ", " + MarkdownText.text($0) } ?? ""
+      var facts: [String] = []
+      if edge.from == name {
+        let target = link(edge.to, context) + " " + list(edge.toColumns)
+        facts.append("**References (\(edge.kind.rawValue)):** \(list(edge.fromColumns)) → \(target)\(why)")
+      }
+      if edge.to == name {
+        facts.append("**Referenced by (\(edge.kind.rawValue)):** \(link(edge.from, context)) \(list(edge.fromColumns))\(why)")
+      }
+      return facts
+    }
   }
 
   private func readerFacts(_ name: QualifiedName, _ context: Context) -> [String] {

@@ -67,6 +67,9 @@ public struct MermaidRenderer: DiagramRenderer {
         out += "  \(from) }o..o{ \(to) : \"reads\"\n"
       case .inheritance:
         out += "  \(from) |o..|| \(to) : \"inherits\"\n"
+      case .inferred, .declared:
+        let ends = "\(Self.left(edge.fromCardinality))..\(Self.right(edge.toCardinality))"
+        out += "  \(from) \(ends) \(to) : \"\(Self.text(edge.undeclaredLabel))\"\n"
       }
     }
     if !diagram.stubs.isEmpty { out += "  classDef stub stroke-dasharray:4 3,fill:#f6f7f9\n" }
@@ -107,10 +110,13 @@ public struct MermaidRenderer: DiagramRenderer {
   }
 
   /// An attribute type or name: a plain word as it is, anything else in backticks.
+  ///
+  /// An empty word is written as `` `?` `` (no type) or `` `""` `` (an empty name): Mermaid parses a
+  /// blank in backticks but then fails to draw the whole diagram.
   static func word(_ s: String, isName: Bool) -> String {
     if isPlain(s, isName: isName) { return s }
     let inner = text(s)
-    return "`" + (inner.isEmpty ? " " : inner) + "`"
+    return "`" + (inner.isEmpty ? (isName ? "#quot;#quot;" : "?") : inner) + "`"
   }
 
   /// `varchar(200)`, `numeric(10,2)`, `int[]`, `order_id`; not `pk` or `fk`, which Mermaid reads as keys.

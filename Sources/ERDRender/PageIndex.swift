@@ -5,7 +5,7 @@ import ERDSchema
 /// is `n_<key>`) with its qualified name, and each edge's id (`e_<n>`, in diagram order) with its
 /// ends and columns.
 enum PageIndex {
-  static func json(_ diagram: Diagram, engine: String?) -> JSONValue {
+  static func json(_ diagram: Diagram, engine: String?, findings: [Finding]? = nil) -> JSONValue {
     var keys: [QualifiedName: String] = [:]
     for entity in diagram.entities { keys[entity.name] = entity.key }
     var o = JSONObjectBuilder()
@@ -29,10 +29,26 @@ enum PageIndex {
       e.set("fromCardinality", edge.fromCardinality.rawValue)
       e.set("toCardinality", edge.toCardinality.rawValue)
       e.set("name", edge.name)
+      e.set("note", edge.note)
       edges.append(e.value)
     }
     o.set("edges", .array(edges))
+    if let findings { o.set("findings", .array(Self.findings(findings, keys: keys))) }
     return o.value
+  }
+
+  /// Lint findings on drawn entities, by entity key (`renderFindings` in page.js shows them).
+  private static func findings(_ findings: [Finding], keys: [QualifiedName: String]) -> [JSONValue] {
+    findings.compactMap { finding in
+      guard let key = keys[finding.table] else { return nil }
+      var f = JSONObjectBuilder()
+      f.set("entity", key)
+      f.set("rule", finding.rule)
+      f.set("severity", finding.severity.rawValue)
+      f.set("columns", strings: finding.columns)
+      f.set("message", finding.message)
+      return f.value
+    }
   }
 
   private static func entity(_ entity: Entity) -> JSONValue {

@@ -14,11 +14,11 @@ extension SQLiteCatalogReader {
   func view(_ object: Object, statements: Statements) -> View {
     var view = View(name: object.name, definition: Self.query(ofView: object.sql))
     do {
-      view.columns = try statements.columns.rows([object.name]).map { row in
+      view.columns = try statements.columns.rows([object.name], of: object.name).map { row in
         Column(name: row.string(1), ordinal: row.int(0) + 1, type: row.string(2), nullable: row.int(3) == 0)
       }
     } catch {
-      log.warning("sqlite: cannot read the columns of view \(object.name): \(error)")
+      log.warning("sqlite: cannot read the columns of view \(object.name): \(error.description)")
     }
     return view
   }
@@ -58,7 +58,7 @@ extension SQLiteCatalogReader {
       }, context)
     defer { sqlite3_set_authorizer(connection.handle, nil, nil) }
     let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    guard (try? connection.prepare("SELECT * FROM \(quoted)")) != nil else {
+    guard (try? connection.prepare("SELECT * FROM \(quoted)", what: "reading view \(quoted)")) != nil else {
       log.warning("sqlite: cannot resolve what view \(name) reads: \(connection.lastError)")
       return []
     }

@@ -27,26 +27,19 @@ public struct SQLiteInspector: SchemaInspector {
   }
 
   public func inspect(_ options: InspectOptions) throws(InspectError) -> Catalog {
-    let connection = try open()
-    options.log.info("sqlite: reading \(connection.label)")
-    return try SQLiteCatalogReader(connection: connection, log: options.log).read()
-  }
-
-  private func open() throws(InspectError) -> SQLiteConnection {
+    let connection: SQLiteConnection
     switch origin {
     case .file(let path):
-      let bytes = try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count)
-      guard bytes == InputKind.sqliteHeader else {
-        throw .invalidInput(path, reason: "not an SQLite database (no SQLite header)")
-      }
-      return try SQLiteConnection.openReadOnly(path: path)
+      let timeout = options.lockTimeout ?? InspectOptions.defaultLockTimeout
+      return try SQLiteFileReader(path: path, busyTimeout: timeout, log: options.log).read()
     case .image(let bytes, let label):
-      return try SQLiteConnection.open(image: bytes, label: label)
+      connection = try SQLiteConnection.open(image: bytes, label: label)
     case .script(let sql, let label):
-      let connection = try SQLiteConnection.openInMemory(label: label)
-      try connection.execute(sql)
-      return connection
+      connection = try SQLiteConnection.openInMemory(label: label)
+      try connection.execute(sql, what: "running the DDL")
     }
+    options.log.info("sqlite: reading \(connection.label)")
+    return try SQLiteCatalogReader(connection: connection, log: options.log).read()
   }
 }
 
@@ -69,7 +62,7 @@ struct SQLiteCatalogReader {
   }
 
   func read() throws(InspectError) -> Catalog {
-    let objects = try connection.rows("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name")
+    let objects = try connection.rows("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name", what: "reading the schema")
       .map { Object(type: $0.string(0), name: $0.string(1), table: $0.string(2), sql: $0.string(3)) }
       .filter { !$0.name.hasPrefix("sqlite_") }
     let info = tableList()
@@ -96,7 +89,8 @@ struct SQLiteCatalogReader {
 
   /// `pragma_table_list` (SQLite 3.37+) says which tables are virtual, shadow, strict or WITHOUT ROWID.
   private func tableList() -> [String: TableInfo] {
-    guard let rows = try? connection.rows("SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'")
+    guard let rows = try? connection.rows(
+      "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'", what: "listing tables")
     else {
       log.info("sqlite: pragma_table_list unavailable (SQLite before 3.37); reading options from the DDL")
       return [:]
@@ -117,10 +111,10 @@ struct SQLiteCatalogReader {
 
     let columnRows: [SQLiteRow]
     do {
-      columnRows = try statements.columns.rows([object.name])
+      columnRows = try statements.columns.rows([object.name], of: object.name)
     } catch {
       // A virtual table whose module this SQLite lacks cannot be described; keep its name.
-      log.warning("sqlite: cannot read the columns of \(object.name): \(error)")
+      log.warning("sqlite: cannot read the columns of \(object.name): \(error.description)")
       return table
     }
     let (columns, primaryKey) = self.columns(columnRows, text: text, withoutRowID: table.options.contains(.withoutRowID))
@@ -166,7 +160,7 @@ struct SQLiteCatalogReader {
     -> [ForeignKey]
   {
     // id, seq, table, from, to, on_update, on_delete, match; one id per constraint.
-    let rows = try statements.foreignKeys.rows([table])
+    let rows = try statements.foreignKeys.rows([table], of: table)
     var byID: [Int: [SQLiteRow]] = [:]
     for row in rows { byID[row.int(0), default: []].append(row) }
     return byID.keys.sorted().compactMap { id -> ForeignKey? in
@@ -192,12 +186,12 @@ struct SQLiteCatalogReader {
     throws(InspectError)
   {
     // seq, name, unique, origin, partial
-    for row in try statements.indexes.rows([table]) {
+    for row in try statements.indexes.rows([table], of: table) {
       let name = row.string(1)
       let origin = row.string(3)
       guard origin != "pk" else { continue }
       // seqno, cid, name, desc, coll, key — key columns only.
-      let keyRows = try statements.indexColumns.rows([name]).filter { $0.int(5) == 1 }
+      let keyRows = try statements.indexColumns.rows([name], of: name).filter { $0.int(5) == 1 }
       if origin == "u" {
         let columns = keyRows.map { $0.string(2) }
         t.uniqueConstraints.append(
@@ -262,14 +256,19 @@ extension SQLiteCatalogReader {
     let indexSQL: [String: String]
 
     init(_ c: SQLiteConnection) throws(InspectError) {
-      columns = try c.prepare("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)")
+      columns = try c.prepare(
+        "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)", what: "reading columns")
       foreignKeys = try c.prepare(
-        "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?)")
-      indexes = try c.prepare("SELECT seq, name, \"unique\", origin, partial FROM pragma_index_list(?) ORDER BY name")
+        "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?)",
+        what: "reading foreign keys")
+      indexes = try c.prepare(
+        "SELECT seq, name, \"unique\", origin, partial FROM pragma_index_list(?) ORDER BY name", what: "reading indexes")
       indexColumns = try c.prepare(
-        "SELECT seqno, cid, name, \"desc\", coll, key FROM pragma_index_xinfo(?) ORDER BY seqno")
+        "SELECT seqno, cid, name, \"desc\", coll, key FROM pragma_index_xinfo(?) ORDER BY seqno",
+        what: "reading index columns")
       var sql: [String: String] = [:]
-      for row in try c.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL") {
+      let indexQuery = "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+      for row in try c.rows(indexQuery, what: "reading index definitions") {
         sql[row.string(0)] = row.string(1)
       }
       indexSQL = sql

@@ -7,8 +7,12 @@ import Glibc
 /// their targets. A reader sees each file's old bytes or its new ones, never a mix or an empty file.
 enum FileCommit {
   /// Fails when an output could not be written, checked for every output before anything is read.
-  static func checkWritable(_ target: OutputTarget) throws(OutputError) {
+  /// With `makingFolders`, a missing folder is made when written, as for a folder output.
+  static func checkWritable(_ target: OutputTarget, makingFolders: Bool = false) throws(OutputError) {
     switch target {
+    case .file(let path, _) where makingFolders:
+      try checkWritable(.folder(URL(fileURLWithPath: path).deletingLastPathComponent().path))
+      try checkWritable(path, folderMayBeMissing: true)
     case .file(let path, _): try checkWritable(path)
     case .standardOutput: break
     case .folder(let path):
@@ -24,10 +28,11 @@ enum FileCommit {
   }
 
   /// Fails when `path` could not be replaced: its folder is missing or read-only, or it is a folder.
-  static func checkWritable(_ path: String) throws(OutputError) {
+  static func checkWritable(_ path: String, folderMayBeMissing: Bool = false) throws(OutputError) {
     let target = try resolved(path)
     let directory = URL(fileURLWithPath: target).deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
+    if folderMayBeMissing && !FileManager.default.fileExists(atPath: directory) { return }
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw .cannotWrite(path, reason: "no such directory: \(directory)")
     }

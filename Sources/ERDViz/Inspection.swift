@@ -38,25 +38,27 @@ extension Pipeline {
     case .sqliteFile(let path):
       return SQLiteInspector.file(path)
     case .file(let path):
-      // Only a regular file may be read twice; a pipe's whole content is sniffed instead.
-      if InputReader.isRegularFile(path),
-        try InputReader.readPrefix(path, count: InputKind.sqliteHeader.count) == InputKind.sqliteHeader
-      {
-        return SQLiteInspector.file(path)
-      }
-      return try inspector(forContents: try InputReader.readFile(path), label: path)
+      // A regular file with SQLite's header is opened as a database; anything else (a FIFO,
+      // `<(…)`, a device) is read once into memory and told apart by its bytes.
+      let header = try InputReader.regularFilePrefix(path, count: InputKind.sqliteHeader.count)
+      if header == InputKind.sqliteHeader { return SQLiteInspector.file(path) }
+      let bytes = try InputReader.readFile(path, limit: options.inputLimit)
+      return try inspector(forContents: bytes, label: path, limit: options.inputLimit)
     case .standardInput:
-      return try inspector(forContents: try InputReader.readStandardInput(), label: "stdin")
+      let bytes = try InputReader.readStandardInput(limit: options.inputLimit)
+      return try inspector(forContents: bytes, label: "stdin", limit: options.inputLimit)
     case .program(let command):
-      return try inspector(forContents: try ProgramRunner.run(command), label: command.label)
+      return try inspector(forContents: try ProgramRunner.run(command), label: command.label, limit: options.inputLimit)
     }
   }
 
-  private static func inspector(forContents bytes: [UInt8], label: String) throws(InspectError) -> any SchemaInspector {
+  private static func inspector(
+    forContents bytes: [UInt8], label: String, limit: Int
+  ) throws(InspectError) -> any SchemaInspector {
     switch InputKind.sniff(bytes) {
     case .sqliteDatabase: return SQLiteInspector.image(bytes, label: label)
     case .json: return JSONCatalogInspector(bytes: bytes, label: label)
-    case .sql: return DDLInspector(bytes: bytes, label: label)
+    case .sql: return DDLInspector(bytes: bytes, label: label, sizeLimit: limit)
     case .empty:
       throw .invalidInput(label, reason: "empty input: expected SQL DDL, an erdviz JSON catalog or an SQLite database")
     case .binary: throw .invalidInput(label, reason: "binary data that is not an SQLite database")

@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import ERDRender
 import ERDSchema
 
@@ -9,17 +10,56 @@ public enum Pipeline {
   /// Runs a request. Every output is rendered before any is delivered, and written all or none,
   /// so a failure anywhere leaves every existing file as it was.
   @discardableResult
-  public static func run(_ request: Request) throws(RunError) -> RunReport {
-    if request.delivery == .write {
-      for target in request.outputs {
-        do { try FileCommit.checkWritable(target) } catch { throw .output(error) }
+  public static func run(_ request: Request) throws(RunError) -> CheckReport {
+    try run([request], delivery: request.delivery, log: request.log).first ?? CheckReport(stale: [])
+  }
+
+  /// Runs several requests as one, as `generate` does: each distinct source is inspected once,
+  /// everything is rendered before anything is delivered, and every file is written all or none.
+  /// One report per request, in order. With `makingFolders` (a config file's outputs), missing
+  /// output folders are made.
+  public static func run(
+    _ requests: [Request], delivery: Delivery, log: Log, makingFolders: Bool = false
+  ) throws(RunError) -> [CheckReport] {
+    try checkOutputs(requests, delivery: delivery, makingFolders: makingFolders)
+    var catalogs: [SourceKey: Catalog] = [:]
+    var prepared: [(request: Request, drawing: Drawing, products: [Product])] = []
+    for request in requests {
+      let key = SourceKey(request)
+      let catalog: Catalog
+      if let cached = catalogs[key] {
+        catalog = cached
+      } else {
+        catalog = try load(request.source, options: request.inspect, log: request.log)
+        catalogs[key] = catalog
       }
+      try checkRelations(request, in: catalog)
+      let drawing = draw(catalog, request)
+      try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
+      prepared.append((request, drawing, try render(drawing, for: request)))
     }
-    let catalog = try load(request.source, options: request.inspect, log: request.log)
-    let drawing = draw(catalog, request)
-    try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
-    let rendered = try render(drawing, for: request)
-    return try deliver(rendered, request)
+    let stale = try deliver(prepared.flatMap(\.products), delivery: delivery, log: log)
+    return prepared.map { request, drawing, products in
+      let paths = Set(products.flatMap { $0.files.map(\.path) + $0.obsolete })
+      var report = CheckReport(stale: stale.filter { paths.contains($0.path) })
+      if !report.stale.isEmpty, let (path, old) = CommittedCatalog.find(in: request.outputs) {
+        report.change = SchemaChange(from: old, to: drawing.drawnCatalog)
+        report.baseline = path
+      }
+      return report
+    }
+  }
+
+  /// Every output can be written (when writing), and no two requests write the same one.
+  private static func checkOutputs(_ requests: [Request], delivery: Delivery, makingFolders: Bool) throws(RunError) {
+    var seen: Set<String> = []
+    for case .file(let path, _) in requests.flatMap(\.outputs) where !seen.insert(path).inserted {
+      throw .usage("two diagrams write \(path)")
+    }
+    guard delivery == .write else { return }
+    for target in requests.flatMap(\.outputs) {
+      do { try FileCommit.checkWritable(target, makingFolders: makingFolders) } catch { throw .output(error) }
+    }
   }
 
   /// The drawing every output of the request is rendered from: the page's other detail levels
@@ -27,9 +67,11 @@ public enum Pipeline {
   static func draw(_ catalog: Catalog, _ request: Request) -> Drawing {
     let levels = request.outputs.contains { $0.format?.needsDetailLevels == true }
     let pages = request.outputs.contains { if case .folder = $0 { true } else { false } }
-    let drawing = Drawing(catalog, options: request.diagram, otherLevels: levels, tablePages: pages)
+    var drawing = Drawing(catalog, options: request.diagram, otherLevels: levels, tablePages: pages)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
+    logUndeclared(drawing, options: request.diagram, log: request.log)
+    if let rules = request.lint { drawing.findings = Linter.lint(catalog, rules: rules) }
     return drawing
   }
 
@@ -46,29 +88,22 @@ public enum Pipeline {
 
   /// Writes the files all or none (removing erdviz's leftover pages), then stdout; or, for
   /// `--check`, compares with the files on disk and writes nothing.
-  static func deliver(_ products: [Product], _ request: Request) throws(RunError) -> RunReport {
+  static func deliver(_ products: [Product], delivery: Delivery, log: Log) throws(RunError) -> [StaleOutput] {
     let files = products.flatMap(\.files)
     let obsolete = products.flatMap(\.obsolete)
-    if request.delivery == .compare {
-      return RunReport(stale: OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) })
+    if delivery == .compare {
+      return OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) }
     }
     do {
       try FileCommit.write(files, removing: obsolete)
-      for file in files { request.log.info("wrote \(file.path) (\(file.bytes.count) bytes)") }
-      for path in obsolete { request.log.info("removed \(path): its table is no longer drawn") }
+      for file in files { log.info("wrote \(file.path) (\(file.bytes.count) bytes)") }
+      for path in obsolete { log.info("removed \(path): its table is no longer drawn") }
       for case let bytes? in products.map(\.standardOutput) { try StandardStreams.writeOutput(bytes) }
     } catch {
       throw .output(error)
     }
-    return RunReport()
+    return []
   }
-}
-
-/// What a run found: with `--check`, the outputs that differ from the files on disk.
-public struct RunReport: Hashable, Sendable {
-  public var stale: [StaleOutput]
-
-  public init(stale: [StaleOutput] = []) { self.stale = stale }
 }
 
 /// An output whose file on disk is not what this run renders.
@@ -87,4 +122,20 @@ public struct StaleOutput: Hashable, Sendable {
 extension OutputFormat {
   /// Whether rendering wants the diagram at every detail level (the page's switch).
   var needsDetailLevels: Bool { self == .html }
+}
+
+/// What makes two requests read the same catalog: the source and the options that change what
+/// is read.
+struct SourceKey: Hashable {
+  var source: Source
+  var schemas: [String]
+  var dialect: Dialect?
+  var strict: Bool
+
+  init(_ request: Request) {
+    source = request.source
+    schemas = request.inspect.schemas
+    dialect = request.inspect.dialect
+    strict = request.inspect.strict
+  }
 }

@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import ERDRender
 import Foundation
 
@@ -15,10 +16,16 @@ public struct Request: Sendable {
   public var delivery: Delivery
   /// Progress (with `--verbose`) and warnings, from every stage.
   public var log: Log
+  /// The lint rules whose findings the Markdown and HTML outputs show per table; nil: none.
+  public var lint: [LintRule]?
+  /// Where each of `diagram.relations` was declared (`erdviz.yml:12:7`), so a relation that does
+  /// not fit the schema is reported there; empty when they came from elsewhere.
+  public var relationOrigins: [ConfigError] = []
 
   public init(
     source: Source, outputs: [OutputTarget], inspect: InspectOptions = InspectOptions(),
-    diagram: DiagramOptions = DiagramOptions(), delivery: Delivery = .write, log: Log = Log()
+    diagram: DiagramOptions = DiagramOptions(), delivery: Delivery = .write, log: Log = Log(),
+    lint: [LintRule]? = nil
   ) {
     self.source = source
     self.outputs = outputs
@@ -26,6 +33,7 @@ public struct Request: Sendable {
     self.diagram = diagram
     self.delivery = delivery
     self.log = log
+    self.lint = lint
   }
 }
 

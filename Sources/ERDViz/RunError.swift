@@ -1,3 +1,4 @@
+import ERDGraph
 import ERDGraphviz
 import ERDInspect
 import ERDRender
@@ -13,6 +14,12 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
   case output(OutputError)
   /// The request itself is wrong (an output whose format cannot be told, say).
   case usage(String)
+  /// Declared relations that name a table or column the schema lacks, by their place in the list.
+  case relations([DeclaredRelationProblem])
+  /// `--check` found outputs stale; what it found has been reported.
+  case stale
+  /// The config file is wrong: unknown key, wrong type, bad YAML.
+  case config(ConfigError)
 
   public var description: String {
     switch self {
@@ -20,6 +27,9 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render(let error): return error.description
     case .output(let error): return error.description
     case .usage(let message): return message
+    case .relations(let problems): return problems.map(\.description).joined(separator: "; ")
+    case .stale: return "outputs are stale (run without --check to write them)"
+    case .config(let error): return error.description
     }
   }
 
@@ -30,7 +40,9 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
     case .render(.graphviz(.unavailable)): return .unavailable
     case .render: return .software
     case .output: return .cannotCreate
-    case .usage: return .usage
+    case .usage, .relations: return .usage
+    case .stale: return .stale
+    case .config: return .config
     }
   }
 }
@@ -38,7 +50,7 @@ public enum RunError: Error, Hashable, Sendable, CustomStringConvertible {
 /// The documented exit codes (BSD sysexits), one per kind of failure.
 public enum ExitStatus: Int32, CaseIterable, Sendable {
   case ok = 0
-  /// `--check` found an output stale or missing.
+  /// `--check` found an output stale or missing; `lint` a finding at or above `--fail-on`.
   case stale = 1
   case usage = 64
   /// The input was read but is not a schema we understand.
@@ -51,6 +63,8 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
   case software = 70
   /// An output file could not be written.
   case cannotCreate = 73
+  /// The config file (`erdviz.yml`) is wrong.
+  case config = 78
 
   init(_ error: InspectError) {
     switch error {
@@ -63,9 +77,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
 
   /// One line per status, for `--help` and the README.
   public static let summary = """
-    0 success; 64 usage error; 65 invalid input (bad DDL, JSON or \
+    0 success; 1 --check found an output stale or missing (lint: a finding); 64 usage error; 65 invalid input (bad DDL, JSON or \
     database file); 66 input missing or unreadable; 69 database or program unavailable; 70 internal \
-    error; 73 cannot write an output file
+    error; 73 cannot write an output file; 78 invalid config file
     """
 }
 

@@ -10,8 +10,11 @@ public enum Sharing {
     _ source: Source, inspect: InspectOptions, diagram: DiagramOptions, log: Log = Log()
   ) throws(RunError) -> [ShareLink] {
     let catalog = try Pipeline.load(source, options: inspect, log: log)
+    try Pipeline.checkRelations(Request(source: source, outputs: [], diagram: diagram), in: catalog)
+    let drawing = Drawing(catalog, options: diagram)
+    Pipeline.logUndeclared(drawing, options: diagram, log: log)
     let (links, warnings): ([ShareLink], [String])
-    do { (links, warnings) = try ShareLinks.links(for: Drawing(catalog, options: diagram)) } catch { throw .render(error) }
+    do { (links, warnings) = try ShareLinks.links(for: drawing) } catch { throw .render(error) }
     for warning in warnings { log.warning(warning) }
     for link in links { log.info("\(link.service.label) link: \(link.url.utf8.count) characters") }
     return links

@@ -30,6 +30,9 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw partitions as tables of their own instead of folding them under their parent.")
   var showPartitions = false
 
+  @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
+  var inferRelations = false
+
   func validate() throws {
     if depth < 0 { throw ValidationError("--depth must be 0 or more") }
   }
@@ -38,7 +41,7 @@ struct DrawingOptions: ParsableArguments {
     DiagramOptions(
       filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns,
       direction: direction,
-      includeViews: !noViews, foldPartitions: !showPartitions, title: title)
+      includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
   }
 }
 

@@ -1,3 +1,4 @@
+import ERDLint
 import ERDViz
 
 /// The longer help texts, kept apart so the commands read at a glance.
@@ -38,5 +39,45 @@ enum HelpText {
       erdviz inspect --exec -- python manage.py atlas-provider-django --dialect postgresql -o erd.svg
 
     Exit codes: \(ExitStatus.summary).
+    """
+
+  static let generate = """
+    Reads FILE (default erdviz.yml in the current folder), runs in its folder, and writes every \
+    output of every diagram in it: each distinct source is inspected once, and every output is \
+    rendered before any is written, all or none. With --check nothing is written: each output is \
+    compared with the file on disk, and erdviz exits 1 listing the stale or missing ones and, \
+    when a committed .json or .html output holds the previous catalog, what changed in the \
+    schema (+ table newcomer, ~ column order.status: type …). Use it in CI.
+
+    A config file lists diagrams, each with a source (source: a URL, a file, or -; or exec: a \
+    program and its arguments as a list), the options erdviz inspect takes (schemas, include, \
+    exclude, focus, depth, columns, direction, title, views, partitions, dialect, strict) and \
+    outputs. An unknown key or a wrong type is an error at its file:line:column (exit 78), and \
+    nothing is written. erdviz init writes a commented starter.
+
+    Exit codes: \(ExitStatus.summary).
+    """
+
+  /// `  fk-without-index (warning)` and its summary under it, rule by rule.
+  static var rules: String {
+    LintRule.allCases.map { "  \($0.rawValue) (\($0.defaultSeverity.rawValue))\n      \($0.summary)" }
+      .joined(separator: "\n")
+  }
+
+  static let lint = """
+    SOURCE is read as 'erdviz inspect' reads it. Each finding is one line on stdout (or a JSON \
+    or Markdown report with --format): the table, its columns, the severity, what is wrong and \
+    the rule's name. Rules (default severity):
+
+    \(rules)
+
+    Examples:
+      erdviz lint postgres://localhost/dev
+      erdviz lint structure.sql --fail-on warning
+      erdviz lint shop.db --rules fk-without-index,no-primary-key --format json
+
+    Exit codes: 0 no finding at or above --fail-on (default error); 1 a finding at or above it; \
+    64 usage error; 65 invalid input; 66 input missing; 69 database or program unavailable; \
+    70 internal error; 73 cannot write.
     """
 }

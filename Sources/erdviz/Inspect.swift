@@ -1,4 +1,5 @@
 import ArgumentParser
+import ERDLint
 import ERDViz
 import Foundation
 
@@ -14,21 +15,32 @@ struct Inspect: ParsableCommand {
   @Option(name: [.short, .long], help: "Format for stdout: \(HelpText.formats).")
   var format: String?
 
+  @Flag(help: "Write nothing: compare the outputs with the files on disk; exit 1 naming the stale ones.")
+  var check = false
+
   @OptionGroup var drawing: DrawingOptions
+
+  @Flag(help: "Show 'erdviz lint' findings per table in the Markdown and HTML outputs.")
+  var lint = false
 
   @OptionGroup(title: "DDL input") var ddl: DDLOptions
 
   func validate() throws {
     try input.validate(with: ddl)
-    do { _ = try targets(stdoutIsTerminal: false) } catch { throw ValidationError(error.description) }
+    let targets: [OutputTarget]
+    do { targets = try self.targets(stdoutIsTerminal: false) } catch { throw ValidationError(error.description) }
+    if check && targets.contains(where: { if case .standardOutput = $0 { true } else { false } }) {
+      throw ValidationError("--check compares files: name them with -o FILE (stdout has nothing to compare with)")
+    }
   }
 
   func run() throws {
     try reportingFailures { () throws(RunError) in
       let request = Request(
         source: try input.resolve(with: ddl), outputs: try targets(stdoutIsTerminal: isatty(STDOUT_FILENO) == 1),
-        inspect: input.inspectOptions(with: ddl), diagram: drawing.diagramOptions, log: input.log)
-      try Pipeline.run(request)
+        inspect: input.inspectOptions(with: ddl), diagram: drawing.diagramOptions, delivery: check ? .compare : .write,
+        log: input.log, lint: lint ? LintRule.allCases : nil)
+      try report(Pipeline.run(request))
     }
   }
 

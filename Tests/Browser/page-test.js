@@ -111,6 +111,7 @@ function snapshot() {
     detailsName: (document.getElementById('details-name') || {}).textContent,
     detailsColumns: q('#details tr[data-column]').map((tr) => tr.dataset.column),
     detailsText: details ? details.innerText : null,
+    legend: (document.getElementById('legend') || {}).innerText || null,
     detailsLinks: q('#details-body a').map((a) => a.textContent),
     selectedNode: (document.querySelector('#canvas .node.sel') || {}).id || null,
     neighbourNodes: q('#canvas .node.nb').map((n) => n.id).sort(),

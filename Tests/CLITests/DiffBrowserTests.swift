@@ -46,7 +46,7 @@ struct DiffBrowserTests {
       if: (PythonTools.available && MermaidCheck.available) || Paths.toolsRequired, "needs cmarkgfm and mermaid-check"))
   func diffCommentScreenshot() throws {
     let (folder, old, new) = try ShopChange.files()
-    // Without views: Mermaid 11 cannot draw their untyped columns (an old MermaidRenderer issue).
+    // Without views, so that the picture stays the size of a comment.
     let result = try erdviz("diff", old.path, new.path, "--no-views", "-o", "change.md", "-o", "change.mmd", in: folder)
     #expect(result.status == 1, "\(result.stderr)")
     let markdown = try String(contentsOf: folder.appendingPathComponent("change.md"), encoding: .utf8)

@@ -30,8 +30,26 @@ import Testing
     let start = Date()
     let result = try erdviz("inspect", "--exec-timeout", "1", "--exec", "--", Self.providers.appendingPathComponent("sleepy-provider").path)
     #expect(result.status == 69)
-    #expect(result.stderr.contains("timed out after 1 s (--exec-timeout) and was stopped"), "\(result.stderr)")
+    #expect(result.stderr.contains("did not finish within --exec-timeout 1 s; stopped it"), "\(result.stderr)")
     #expect(Date().timeIntervalSince(start) < 20)
+  }
+
+  /// A program that exits but leaves a background process holding its stdout open: the whole
+  /// process group is stopped at the timeout, and the message says how long erdviz waited.
+  @Test func aBackgroundProcessHoldingTheOutputIsStoppedWithItsGroup() throws {
+    let start = Date()
+    let result = try erdviz(
+      "inspect", "--exec-timeout", "2", "--exec", "--", "sh", "-c", "sleep 100 & echo 'CREATE TABLE t(a int);'")
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(result.status == 69, "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("still held its output open at --exec-timeout 2 s"), "\(result.stderr)")
+    let waited = result.stderr.components(separatedBy: " after ").last.flatMap { Double($0.prefix { $0 != " " }) }
+    #expect(waited.map { $0 >= 2 && $0 <= elapsed } == true, "\(result.stderr)")
+    #expect(elapsed < 10, "took \(elapsed) s")
+    // The background sleep was in the program's group, and is gone.
+    let left = try run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-f", "^sleep 100$"])
+    #expect(left.stdoutText.isEmpty, "left behind: \(left.stdoutText)")
   }
 
   @Test(arguments: [("true", [String]()), ("head", ["-c", "64", "/bin/sh"])])
@@ -78,7 +96,8 @@ struct DjangoProviderTests {
     for dialect in Self.dialects {
       let result = try run(
         Paths.binary,
-        ["inspect", "-f", "json", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", dialect],
+        // --strict: all a provider prints must read.
+        ["inspect", "--strict", "-f", "json", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", dialect],
         environment: DjangoProject.environment(python: python), in: project)
       #expect(result.status == 0, "\(dialect): \(result.stderr)")
       let catalog = try Catalog(jsonText: result.stdout)

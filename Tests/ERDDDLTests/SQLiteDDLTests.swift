@@ -1,6 +1,6 @@
 import ERDDDL
 import ERDInspect
-import ERDSQLite
+@testable import ERDSQLite
 import ERDSchema
 import ERDTestSupport
 import Foundation
@@ -49,6 +49,56 @@ import Testing
     #expect(try readDDL(text, dialect: .sqlite).tableNames == ["main.t"])
     let error = try #require(ddlError(text, dialect: .sqlite, strict: true))
     #expect(error.description.hasPrefix("test.sql:2:1: SQLite refused it: no such table: main.missing"), "\(error)")
+  }
+
+  /// Queries in a dump never run: a recursive CTE that never ends would hang erdviz (the CTAS
+  /// form grew memory at 40 MB/s). `CREATE TABLE … AS` still makes its table, from the columns.
+  @Test func recursiveQueriesInTheInputAreNeverRun() throws {
+    let forever = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT x, 'a' AS label FROM c"
+    let text = """
+      CREATE TABLE t (id integer PRIMARY KEY);
+      \(forever);
+      INSERT INTO t SELECT x FROM (\(forever));
+      CREATE TABLE copy AS \(forever);
+      CREATE TEMP TABLE IF NOT EXISTS main2 AS SELECT * FROM t;
+      CREATE VIEW v AS \(forever);
+      """
+    let start = Date()
+    let catalog = try readDDL(text, dialect: .sqlite, strict: true)
+    #expect(Date().timeIntervalSince(start) < 10)
+    #expect(catalog.tableNames == ["main.copy", "main.t"])
+    #expect(catalog.table("main", "copy")?.columns.map(\.name) == ["x", "label"])
+  }
+
+  /// `CREATE TABLE … AS query` becomes `… AS SELECT * FROM (query) LIMIT 0`, its head as written.
+  @Test func theCreateTableAsRewriteKeepsTheHead() {
+    #expect(
+      SQLiteCreateTableAs.limited("CREATE TABLE \"a b\" AS SELECT 1 AS x;")
+        == "CREATE TABLE \"a b\" AS SELECT * FROM (SELECT 1 AS x) LIMIT 0")
+    #expect(SQLiteCreateTableAs.limited("CREATE TABLE t (a AS (1))") == nil)
+    #expect(SQLiteCreateTableAs.limited("CREATE TABLE s.t AS SELECT 1") == "CREATE TABLE s.t AS SELECT * FROM (SELECT 1) LIMIT 0")
+  }
+
+  @Test func aFileWhoseOnlyStatementSQLiteRefusesSaysWhy() throws {
+    let error = try #require(ddlError("\n\nCREATE INDEX i ON missing (x);\n", dialect: .sqlite))
+    #expect(
+      error.description.hasPrefix("test.sql:3:1: SQLite took none of its only statement: SQLite refused it: no such table"),
+      "\(error)")
+  }
+
+  /// What the sqlite3 shell's `.schema` prints reads under `--strict`.
+  @Test(arguments: ["sqlite_features.sql", "cardinality.sql", "ddl/sqlite_features.sql"])
+  func sqlite3SchemaOutputReadsUnderStrict(fixture: String) throws {
+    let dir = try Paths.temporaryDirectory()
+    let db = dir.appendingPathComponent("x.db")
+    let loaded = try run(
+      URL(fileURLWithPath: "/usr/bin/sqlite3"), [db.path, ".read \(Paths.fixtures.appendingPathComponent(fixture).path)"],
+      in: dir)
+    #expect(loaded.status == 0, "\(loaded.stderr)")
+    let schema = try run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db.path, ".schema"], in: dir)
+    let result = try erdviz("inspect", "--strict", "--dialect", "sqlite", "-", "-f", "json", stdin: schema.stdout)
+    #expect(result.status == 0, "\(fixture): \(result.stderr)")
+    #expect(!(try Catalog(jsonText: result.stdout)).allTables.isEmpty)
   }
 
   /// The differential test: DDL read by erdviz equals the same DDL loaded into a database file by

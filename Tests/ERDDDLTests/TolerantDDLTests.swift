@@ -40,6 +40,54 @@ import Testing
     #expect(view.columns.map(\.name) == ["order_id", "email", "total"])
   }
 
+  /// mysqldump's output (a fixture in its exact style: versioned comments, `DELIMITER ;;`
+  /// routines and triggers, the temporary view tables it replaces) reads under `--strict`.
+  @Test func mysqldumpOutputReadsUnderStrict() throws {
+    let url = Paths.fixtures.appendingPathComponent("ddl/mysqldump_style.sql")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let catalog = try readDDL(text, strict: true)
+    #expect(catalog.tableNames == ["shop.customer", "shop.orders"])
+    #expect(catalog.foreignKeyEdges == ["orders(customer_id) -> customer(id)"])
+    #expect(catalog.view(QualifiedName(schema: "shop", name: "big_orders"))?.dependencies.count == 2)
+  }
+
+  /// Without `GO` between them, a routine ends where its body does: `BEGIN … END` (with nested
+  /// blocks, `CASE … END`, `BEGIN TRAN`), or, without `BEGIN`, before the next `CREATE` first on
+  /// its line; every later table, view and key is read, and text that fits nowhere is skipped
+  /// with its line (an error under --strict).
+  @Test func routinesWithoutGOEndWhereTheirBodiesEnd() throws {
+    let text = """
+      CREATE TABLE a (id int PRIMARY KEY);
+      CREATE TRIGGER tr ON a AFTER INSERT AS
+      BEGIN
+        SET NOCOUNT ON;
+        BEGIN TRAN;
+        UPDATE a SET id = id WHERE id IN (SELECT id FROM inserted);
+        IF 1 = 1 BEGIN PRINT 'x'; END
+        SELECT CASE WHEN 1 = 1 THEN 1 ELSE 0 END;
+        COMMIT;
+      END;
+      CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));
+      CREATE PROC p AS SELECT 1; SELECT 2;
+      CREATE TABLE c (id int, b_id int REFERENCES b (id));
+      CREATE FUNCTION f() RETURNS TABLE AS RETURN (SELECT id FROM a);
+      CREATE OR ALTER FUNCTION g(@x int) RETURNS int WITH EXECUTE AS CALLER AS BEGIN RETURN @x + 1; END;
+      CREATE VIEW v AS SELECT id FROM c;
+      frobnicate the widgets;
+      """
+    let catalog = try readDDL(text, dialect: .mssql)
+    #expect(catalog.tableNames == ["dbo.a", "dbo.b", "dbo.c"])
+    #expect(catalog.foreignKeyEdges == ["b(a_id) -> a(id)", "c(b_id) -> b(id)"])
+    #expect(catalog.view(QualifiedName(schema: "dbo", name: "v")) != nil)
+    let error = try #require(ddlError(text, dialect: .mssql, strict: true))
+    guard case .invalidInput(_, let reason, let location) = error else {
+      Issue.record("\(error)")
+      return
+    }
+    #expect(location?.line == 17, "\(error)")
+    #expect(reason.contains("frobnicate"), "\(error)")
+  }
+
   @Test func sqlServerFeatures() throws {
     let catalog = try readDDL(file: Paths.fixtures.appendingPathComponent("ddl/mssql_features.sql"))
     #expect(catalog.engine == "mssql")

@@ -29,4 +29,20 @@ public enum MermaidCheck {
     let ok = result.status == 0 && json?["ok"]?.boolValue != false
     return Outcome(ok: ok, message: result.stderr + result.stdoutText, model: json?["model"] ?? json)
   }
+
+  /// Draws `text` with Mermaid in headless Chromium, as GitHub would: parsing is not enough, some
+  /// text parses and then fails to draw. A failed render is retried once (Chromium can flake, see
+  /// mermaid-check.md); `ok` only when one of the two renders drew an SVG.
+  public static func render(_ text: String) throws -> Outcome {
+    let dir = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("diagram.mmd")
+    try Data(text.utf8).write(to: input)
+    var last = RunResult(status: -1, stdout: [], stderr: "")
+    for _ in 0..<2 {
+      last = try run(tool, ["--svg", dir.appendingPathComponent("diagram.svg").path, input.path])
+      if last.status == 0 { return Outcome(ok: true, message: "", model: nil) }
+    }
+    return Outcome(ok: false, message: last.stderr + last.stdoutText, model: nil)
+  }
 }

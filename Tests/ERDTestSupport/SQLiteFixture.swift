@@ -32,3 +32,29 @@ public enum SQLiteFixture {
     return url
   }
 }
+
+/// A connection a test keeps open while erdviz reads the same file: a writer, a lock holder.
+public final class SQLiteHeldConnection {
+  private let db: OpaquePointer
+
+  /// Opens (creating) `url` and runs `sql`; the connection stays open until `close()`.
+  public init(_ url: URL, sql: String) throws {
+    var db: OpaquePointer?
+    guard sqlite3_open(url.path, &db) == SQLITE_OK, let db else {
+      throw SQLiteFixture.Failure(description: "cannot open \(url.path)")
+    }
+    self.db = db
+    try execute(sql)
+  }
+
+  public func execute(_ sql: String) throws {
+    var message: UnsafeMutablePointer<CChar>?
+    guard sqlite3_exec(db, sql, nil, nil, &message) == SQLITE_OK else {
+      let text = message.map { String(cString: $0) } ?? "unknown error"
+      sqlite3_free(message)
+      throw SQLiteFixture.Failure(description: "SQLite: \(text)")
+    }
+  }
+
+  public func close() { sqlite3_close(db) }
+}

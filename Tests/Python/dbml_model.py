@@ -75,6 +75,7 @@ def main(path):
                 "to": end(r.col2),
                 "on_delete": r.on_delete,
                 "on_update": r.on_update,
+                "comment": r.comment,
             }
             for r in db.refs
         ],

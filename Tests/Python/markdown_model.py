@@ -18,6 +18,7 @@ class Reader(HTMLParser):
         self.headings = []
         self.anchors = []
         self.links = []
+        self.images = []
         self.tables = []
         self.code_blocks = []
         self.stack = []
@@ -32,6 +33,8 @@ class Reader(HTMLParser):
         self.stack.append(tag)
         if tag == "a" and "id" in attrs:
             self.anchors.append(attrs["id"])
+        if tag == "img" and "src" in attrs:
+            self.images.append(attrs["src"])
         if tag == "a" and "href" in attrs:
             self.links.append({"href": attrs["href"], "text": ""})
         if tag in ("h1", "h2", "h3", "h4"):
@@ -88,6 +91,7 @@ def main(path):
         "headings": reader.headings,
         "anchors": reader.anchors,
         "links": reader.links,
+        "images": reader.images,
         "tables": reader.tables,
         "code_blocks": reader.code_blocks,
         "elements": reader.elements,

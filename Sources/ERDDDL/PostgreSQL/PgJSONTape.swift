@@ -35,23 +35,24 @@ final class PgJSONTape {
   /// A pointer-only view of the tape for readers; valid while the tape is alive.
   let view: PgTapeView
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+  /// `base` is where the parsed text starts in the whole script: it is added to every location.
+  init(_ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0) throws(Malformed) {
     self.bytes = bytes
     let scanned = try Self.scan(bytes)
     // libpg_query's tree is always an object; anything else is not its output.
-    guard scanned.count > 0, scanned[0].kind == .object, let base = scanned.baseAddress, let text = bytes.baseAddress
+    guard scanned.count > 0, scanned[0].kind == .object, let first = scanned.baseAddress, let text = bytes.baseAddress
     else {
       scanned.baseAddress?.deallocate()
       throw Malformed(offset: 0)
     }
     entries = scanned
-    view = PgTapeView(entries: UnsafePointer(base), bytes: text)
+    view = PgTapeView(entries: UnsafePointer(first), bytes: text, base: base)
   }
 
   deinit { entries.baseAddress?.deallocate() }
 
   /// The entries of the JSON text, in a buffer the caller owns.
-  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws -> UnsafeMutableBufferPointer<Entry> {
+  private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(Malformed) -> UnsafeMutableBufferPointer<Entry> {
     // libpg_query's JSON has about one entry per 7.5 bytes: start above that, double if short.
     var out = EntryBuffer(capacity: bytes.count / 6 + 16)
     guard let base = bytes.baseAddress else { return out.finish() }
@@ -153,6 +154,8 @@ final class PgJSONTape {
 struct PgTapeView {
   let entries: UnsafePointer<PgJSONTape.Entry>
   let bytes: UnsafePointer<UInt8>
+  /// The offset in the whole script of the text this tree was parsed from.
+  let base: Int
 
   /// The entry after the value at `index`, members included.
   @inline(__always)

@@ -1,5 +1,6 @@
-/// One message of libpg_query's parse tree, read field by field off the JSON tape, each field
-/// known by its protobuf number (from the generated table of pg_query.proto).
+/// One message of libpg_query's JSON parse tree, read field by field off the tape; each field is
+/// known by the number pg_query.proto gives it (the generated `Pg` constants name them), though
+/// no protobuf is read.
 ///
 /// Only valid inside `PgQuery.withParseTree`: it points into libpg_query's buffer.
 struct PgMessage: Sequence {
@@ -21,6 +22,9 @@ struct PgMessage: Sequence {
   }
 
   static var empty: PgMessage { PgMessage() }
+
+  /// Where the text this message was parsed from starts in the whole script.
+  var base: Int { view?.base ?? 0 }
 
   func makeIterator() -> Iterator { Iterator(self) }
 
@@ -92,6 +96,13 @@ struct PgField {
   }
 
   var bool: Bool { view.entries[value].kind == .true }
+
+  /// A `location` field: a byte offset in the parsed piece, made an offset in the whole script
+  /// (-1, unknown, stays -1).
+  var location: Int {
+    let offset = view.integer(at: value) ?? 0
+    return offset < 0 ? offset : offset + view.base
+  }
 
   var string: String { view.string(at: value) }
 

@@ -12,13 +12,13 @@ struct PgNode {
   }
 
   /// The value of a `String` node.
-  var string: String? { tag == .string ? body.field(1)?.string ?? "" : nil }
+  var string: String? { tag == .string ? body.field(Pg.String.sval)?.string ?? "" : nil }
 
   /// The value of an `Integer` node, or of an `A_Const` holding one.
   var integer: Int? {
     switch tag {
-    case .integer: return body.field(1)?.int ?? 0
-    case .aConst: return body.field(1).map { $0.message.field(1)?.int ?? 0 }
+    case .integer: return body.field(Pg.Integer.ival)?.int ?? 0
+    case .aConst: return body.field(Pg.AConst.ival).map { $0.message.field(Pg.Integer.ival)?.int ?? 0 }
     default: return nil
     }
   }
@@ -27,13 +27,13 @@ struct PgNode {
   var constantString: String? {
     switch tag {
     case .string: return string
-    case .aConst: return body.field(4).map { $0.message.field(1)?.string ?? "" }
+    case .aConst: return body.field(Pg.AConst.sval).map { $0.message.field(Pg.String.sval)?.string ?? "" }
     default: return nil
     }
   }
 
   /// The items of a `List` node.
-  var listItems: [PgNode] { tag == .list ? body.nodes(1) : [] }
+  var listItems: [PgNode] { tag == .list ? body.nodes(Pg.List.items) : [] }
 }
 
 extension PgMessage {

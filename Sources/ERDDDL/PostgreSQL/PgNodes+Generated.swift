@@ -1708,3 +1708,2317 @@ YEAR_P=734
 YES_P=735
 ZONE=736
 """
+
+/// The field numbers of every message and the values of every enum, by name: what the readers
+/// match on instead of bare numbers (`Pg.CreateStmt.tableElts`, `Pg.ObjectType.objectTable`).
+enum Pg {
+  enum AArrayExpr {
+    static let elements = 1
+    static let location = 2
+  }
+  enum AConst {
+    static let ival = 1
+    static let fval = 2
+    static let boolval = 3
+    static let sval = 4
+    static let bsval = 5
+    static let isnull = 10
+    static let location = 11
+  }
+  enum AExpr {
+    static let kind = 1
+    static let name = 2
+    static let lexpr = 3
+    static let rexpr = 4
+    static let location = 5
+  }
+  enum AIndices {
+    static let isSlice = 1
+    static let lidx = 2
+    static let uidx = 3
+  }
+  enum AIndirection {
+    static let arg = 1
+    static let indirection = 2
+  }
+  enum AccessPriv {
+    static let privName = 1
+    static let cols = 2
+  }
+  enum Aggref {
+    static let xpr = 1
+    static let aggfnoid = 2
+    static let aggtype = 3
+    static let aggcollid = 4
+    static let inputcollid = 5
+    static let aggtranstype = 6
+    static let aggargtypes = 7
+    static let aggdirectargs = 8
+    static let args = 9
+    static let aggorder = 10
+    static let aggdistinct = 11
+    static let aggfilter = 12
+    static let aggstar = 13
+    static let aggvariadic = 14
+    static let aggkind = 15
+    static let agglevelsup = 16
+    static let aggsplit = 17
+    static let aggno = 18
+    static let aggtransno = 19
+    static let location = 20
+  }
+  enum Alias {
+    static let aliasname = 1
+    static let colnames = 2
+  }
+  enum AlterCollationStmt {
+    static let collname = 1
+  }
+  enum AlterDatabaseRefreshCollStmt {
+    static let dbname = 1
+  }
+  enum AlterDatabaseSetStmt {
+    static let dbname = 1
+    static let setstmt = 2
+  }
+  enum AlterDatabaseStmt {
+    static let dbname = 1
+    static let options = 2
+  }
+  enum AlterDefaultPrivilegesStmt {
+    static let options = 1
+    static let action = 2
+  }
+  enum AlterDomainStmt {
+    static let subtype = 1
+    static let typeName = 2
+    static let name = 3
+    static let def = 4
+    static let behavior = 5
+    static let missingOk = 6
+  }
+  enum AlterEnumStmt {
+    static let typeName = 1
+    static let oldVal = 2
+    static let newVal = 3
+    static let newValNeighbor = 4
+    static let newValIsAfter = 5
+    static let skipIfNewValExists = 6
+  }
+  enum AlterEventTrigStmt {
+    static let trigname = 1
+    static let tgenabled = 2
+  }
+  enum AlterExtensionContentsStmt {
+    static let extname = 1
+    static let action = 2
+    static let objtype = 3
+    static let object = 4
+  }
+  enum AlterExtensionStmt {
+    static let extname = 1
+    static let options = 2
+  }
+  enum AlterFdwStmt {
+    static let fdwname = 1
+    static let funcOptions = 2
+    static let options = 3
+  }
+  enum AlterForeignServerStmt {
+    static let servername = 1
+    static let version = 2
+    static let options = 3
+    static let hasVersion = 4
+  }
+  enum AlterFunctionStmt {
+    static let objtype = 1
+    static let `func` = 2
+    static let actions = 3
+  }
+  enum AlterObjectDependsStmt {
+    static let objectType = 1
+    static let relation = 2
+    static let object = 3
+    static let extname = 4
+    static let remove = 5
+  }
+  enum AlterObjectSchemaStmt {
+    static let objectType = 1
+    static let relation = 2
+    static let object = 3
+    static let newschema = 4
+    static let missingOk = 5
+  }
+  enum AlterOpFamilyStmt {
+    static let opfamilyname = 1
+    static let amname = 2
+    static let isDrop = 3
+    static let items = 4
+  }
+  enum AlterOperatorStmt {
+    static let opername = 1
+    static let options = 2
+  }
+  enum AlterOwnerStmt {
+    static let objectType = 1
+    static let relation = 2
+    static let object = 3
+    static let newowner = 4
+  }
+  enum AlterPolicyStmt {
+    static let policyName = 1
+    static let table = 2
+    static let roles = 3
+    static let qual = 4
+    static let withCheck = 5
+  }
+  enum AlterPublicationStmt {
+    static let pubname = 1
+    static let options = 2
+    static let pubobjects = 3
+    static let forAllTables = 4
+    static let action = 5
+  }
+  enum AlterRoleSetStmt {
+    static let role = 1
+    static let database = 2
+    static let setstmt = 3
+  }
+  enum AlterRoleStmt {
+    static let role = 1
+    static let options = 2
+    static let action = 3
+  }
+  enum AlterSeqStmt {
+    static let sequence = 1
+    static let options = 2
+    static let forIdentity = 3
+    static let missingOk = 4
+  }
+  enum AlterStatsStmt {
+    static let defnames = 1
+    static let stxstattarget = 2
+    static let missingOk = 3
+  }
+  enum AlterSubscriptionStmt {
+    static let kind = 1
+    static let subname = 2
+    static let conninfo = 3
+    static let publication = 4
+    static let options = 5
+  }
+  enum AlterSystemStmt {
+    static let setstmt = 1
+  }
+  enum AlterTSConfigurationStmt {
+    static let kind = 1
+    static let cfgname = 2
+    static let tokentype = 3
+    static let dicts = 4
+    static let override = 5
+    static let replace = 6
+    static let missingOk = 7
+  }
+  enum AlterTSDictionaryStmt {
+    static let dictname = 1
+    static let options = 2
+  }
+  enum AlterTableCmd {
+    static let subtype = 1
+    static let name = 2
+    static let num = 3
+    static let newowner = 4
+    static let def = 5
+    static let behavior = 6
+    static let missingOk = 7
+    static let recurse = 8
+  }
+  enum AlterTableMoveAllStmt {
+    static let origTablespacename = 1
+    static let objtype = 2
+    static let roles = 3
+    static let newTablespacename = 4
+    static let nowait = 5
+  }
+  enum AlterTableSpaceOptionsStmt {
+    static let tablespacename = 1
+    static let options = 2
+    static let isReset = 3
+  }
+  enum AlterTableStmt {
+    static let relation = 1
+    static let cmds = 2
+    static let objtype = 3
+    static let missingOk = 4
+  }
+  enum AlterTypeStmt {
+    static let typeName = 1
+    static let options = 2
+  }
+  enum AlterUserMappingStmt {
+    static let user = 1
+    static let servername = 2
+    static let options = 3
+  }
+  enum AlternativeSubPlan {
+    static let xpr = 1
+    static let subplans = 2
+  }
+  enum ArrayCoerceExpr {
+    static let xpr = 1
+    static let arg = 2
+    static let elemexpr = 3
+    static let resulttype = 4
+    static let resulttypmod = 5
+    static let resultcollid = 6
+    static let coerceformat = 7
+    static let location = 8
+  }
+  enum ArrayExpr {
+    static let xpr = 1
+    static let arrayTypeid = 2
+    static let arrayCollid = 3
+    static let elementTypeid = 4
+    static let elements = 5
+    static let multidims = 6
+    static let location = 7
+  }
+  enum BitString {
+    static let bsval = 1
+  }
+  enum BoolExpr {
+    static let xpr = 1
+    static let boolop = 2
+    static let args = 3
+    static let location = 4
+  }
+  enum Boolean {
+    static let boolval = 1
+  }
+  enum BooleanTest {
+    static let xpr = 1
+    static let arg = 2
+    static let booltesttype = 3
+    static let location = 4
+  }
+  enum CTECycleClause {
+    static let cycleColList = 1
+    static let cycleMarkColumn = 2
+    static let cycleMarkValue = 3
+    static let cycleMarkDefault = 4
+    static let cyclePathColumn = 5
+    static let location = 6
+    static let cycleMarkType = 7
+    static let cycleMarkTypmod = 8
+    static let cycleMarkCollation = 9
+    static let cycleMarkNeop = 10
+  }
+  enum CTESearchClause {
+    static let searchColList = 1
+    static let searchBreadthFirst = 2
+    static let searchSeqColumn = 3
+    static let location = 4
+  }
+  enum CallContext {
+    static let atomic = 1
+  }
+  enum CallStmt {
+    static let funccall = 1
+    static let funcexpr = 2
+    static let outargs = 3
+  }
+  enum CaseExpr {
+    static let xpr = 1
+    static let casetype = 2
+    static let casecollid = 3
+    static let arg = 4
+    static let args = 5
+    static let defresult = 6
+    static let location = 7
+  }
+  enum CaseTestExpr {
+    static let xpr = 1
+    static let typeId = 2
+    static let typeMod = 3
+    static let collation = 4
+  }
+  enum CaseWhen {
+    static let xpr = 1
+    static let expr = 2
+    static let result = 3
+    static let location = 4
+  }
+  enum ClosePortalStmt {
+    static let portalname = 1
+  }
+  enum ClusterStmt {
+    static let relation = 1
+    static let indexname = 2
+    static let params = 3
+  }
+  enum CoalesceExpr {
+    static let xpr = 1
+    static let coalescetype = 2
+    static let coalescecollid = 3
+    static let args = 4
+    static let location = 5
+  }
+  enum CoerceToDomain {
+    static let xpr = 1
+    static let arg = 2
+    static let resulttype = 3
+    static let resulttypmod = 4
+    static let resultcollid = 5
+    static let coercionformat = 6
+    static let location = 7
+  }
+  enum CoerceToDomainValue {
+    static let xpr = 1
+    static let typeId = 2
+    static let typeMod = 3
+    static let collation = 4
+    static let location = 5
+  }
+  enum CoerceViaIO {
+    static let xpr = 1
+    static let arg = 2
+    static let resulttype = 3
+    static let resultcollid = 4
+    static let coerceformat = 5
+    static let location = 6
+  }
+  enum CollateClause {
+    static let arg = 1
+    static let collname = 2
+    static let location = 3
+  }
+  enum CollateExpr {
+    static let xpr = 1
+    static let arg = 2
+    static let collOid = 3
+    static let location = 4
+  }
+  enum ColumnDef {
+    static let colname = 1
+    static let typeName = 2
+    static let compression = 3
+    static let inhcount = 4
+    static let isLocal = 5
+    static let isNotNull = 6
+    static let isFromType = 7
+    static let storage = 8
+    static let rawDefault = 9
+    static let cookedDefault = 10
+    static let identity = 11
+    static let identitySequence = 12
+    static let generated = 13
+    static let collClause = 14
+    static let collOid = 15
+    static let constraints = 16
+    static let fdwoptions = 17
+    static let location = 18
+  }
+  enum ColumnRef {
+    static let fields = 1
+    static let location = 2
+  }
+  enum CommentStmt {
+    static let objtype = 1
+    static let object = 2
+    static let comment = 3
+  }
+  enum CommonTableExpr {
+    static let ctename = 1
+    static let aliascolnames = 2
+    static let ctematerialized = 3
+    static let ctequery = 4
+    static let searchClause = 5
+    static let cycleClause = 6
+    static let location = 7
+    static let cterecursive = 8
+    static let cterefcount = 9
+    static let ctecolnames = 10
+    static let ctecoltypes = 11
+    static let ctecoltypmods = 12
+    static let ctecolcollations = 13
+  }
+  enum CompositeTypeStmt {
+    static let typevar = 1
+    static let coldeflist = 2
+  }
+  enum Constraint {
+    static let contype = 1
+    static let conname = 2
+    static let deferrable = 3
+    static let initdeferred = 4
+    static let location = 5
+    static let isNoInherit = 6
+    static let rawExpr = 7
+    static let cookedExpr = 8
+    static let generatedWhen = 9
+    static let nullsNotDistinct = 10
+    static let keys = 11
+    static let including = 12
+    static let exclusions = 13
+    static let options = 14
+    static let indexname = 15
+    static let indexspace = 16
+    static let resetDefaultTblspc = 17
+    static let accessMethod = 18
+    static let whereClause = 19
+    static let pktable = 20
+    static let fkAttrs = 21
+    static let pkAttrs = 22
+    static let fkMatchtype = 23
+    static let fkUpdAction = 24
+    static let fkDelAction = 25
+    static let fkDelSetCols = 26
+    static let oldConpfeqop = 27
+    static let oldPktableOid = 28
+    static let skipValidation = 29
+    static let initiallyValid = 30
+  }
+  enum ConstraintsSetStmt {
+    static let constraints = 1
+    static let deferred = 2
+  }
+  enum ConvertRowtypeExpr {
+    static let xpr = 1
+    static let arg = 2
+    static let resulttype = 3
+    static let convertformat = 4
+    static let location = 5
+  }
+  enum CopyStmt {
+    static let relation = 1
+    static let query = 2
+    static let attlist = 3
+    static let isFrom = 4
+    static let isProgram = 5
+    static let filename = 6
+    static let options = 7
+    static let whereClause = 8
+  }
+  enum CreateAmStmt {
+    static let amname = 1
+    static let handlerName = 2
+    static let amtype = 3
+  }
+  enum CreateCastStmt {
+    static let sourcetype = 1
+    static let targettype = 2
+    static let `func` = 3
+    static let context = 4
+    static let `inout` = 5
+  }
+  enum CreateConversionStmt {
+    static let conversionName = 1
+    static let forEncodingName = 2
+    static let toEncodingName = 3
+    static let funcName = 4
+    static let def = 5
+  }
+  enum CreateDomainStmt {
+    static let domainname = 1
+    static let typeName = 2
+    static let collClause = 3
+    static let constraints = 4
+  }
+  enum CreateEnumStmt {
+    static let typeName = 1
+    static let vals = 2
+  }
+  enum CreateEventTrigStmt {
+    static let trigname = 1
+    static let eventname = 2
+    static let whenclause = 3
+    static let funcname = 4
+  }
+  enum CreateExtensionStmt {
+    static let extname = 1
+    static let ifNotExists = 2
+    static let options = 3
+  }
+  enum CreateFdwStmt {
+    static let fdwname = 1
+    static let funcOptions = 2
+    static let options = 3
+  }
+  enum CreateForeignServerStmt {
+    static let servername = 1
+    static let servertype = 2
+    static let version = 3
+    static let fdwname = 4
+    static let ifNotExists = 5
+    static let options = 6
+  }
+  enum CreateForeignTableStmt {
+    static let baseStmt = 1
+    static let servername = 2
+    static let options = 3
+  }
+  enum CreateFunctionStmt {
+    static let isProcedure = 1
+    static let replace = 2
+    static let funcname = 3
+    static let parameters = 4
+    static let returnType = 5
+    static let options = 6
+    static let sqlBody = 7
+  }
+  enum CreateOpClassItem {
+    static let itemtype = 1
+    static let name = 2
+    static let number = 3
+    static let orderFamily = 4
+    static let classArgs = 5
+    static let storedtype = 6
+  }
+  enum CreateOpClassStmt {
+    static let opclassname = 1
+    static let opfamilyname = 2
+    static let amname = 3
+    static let datatype = 4
+    static let items = 5
+    static let isDefault = 6
+  }
+  enum CreateOpFamilyStmt {
+    static let opfamilyname = 1
+    static let amname = 2
+  }
+  enum CreatePLangStmt {
+    static let replace = 1
+    static let plname = 2
+    static let plhandler = 3
+    static let plinline = 4
+    static let plvalidator = 5
+    static let pltrusted = 6
+  }
+  enum CreatePolicyStmt {
+    static let policyName = 1
+    static let table = 2
+    static let cmdName = 3
+    static let permissive = 4
+    static let roles = 5
+    static let qual = 6
+    static let withCheck = 7
+  }
+  enum CreatePublicationStmt {
+    static let pubname = 1
+    static let options = 2
+    static let pubobjects = 3
+    static let forAllTables = 4
+  }
+  enum CreateRangeStmt {
+    static let typeName = 1
+    static let params = 2
+  }
+  enum CreateRoleStmt {
+    static let stmtType = 1
+    static let role = 2
+    static let options = 3
+  }
+  enum CreateSchemaStmt {
+    static let schemaname = 1
+    static let authrole = 2
+    static let schemaElts = 3
+    static let ifNotExists = 4
+  }
+  enum CreateSeqStmt {
+    static let sequence = 1
+    static let options = 2
+    static let ownerId = 3
+    static let forIdentity = 4
+    static let ifNotExists = 5
+  }
+  enum CreateStatsStmt {
+    static let defnames = 1
+    static let statTypes = 2
+    static let exprs = 3
+    static let relations = 4
+    static let stxcomment = 5
+    static let transformed = 6
+    static let ifNotExists = 7
+  }
+  enum CreateStmt {
+    static let relation = 1
+    static let tableElts = 2
+    static let inhRelations = 3
+    static let partbound = 4
+    static let partspec = 5
+    static let ofTypename = 6
+    static let constraints = 7
+    static let options = 8
+    static let oncommit = 9
+    static let tablespacename = 10
+    static let accessMethod = 11
+    static let ifNotExists = 12
+  }
+  enum CreateSubscriptionStmt {
+    static let subname = 1
+    static let conninfo = 2
+    static let publication = 3
+    static let options = 4
+  }
+  enum CreateTableAsStmt {
+    static let query = 1
+    static let into = 2
+    static let objtype = 3
+    static let isSelectInto = 4
+    static let ifNotExists = 5
+  }
+  enum CreateTableSpaceStmt {
+    static let tablespacename = 1
+    static let owner = 2
+    static let location = 3
+    static let options = 4
+  }
+  enum CreateTransformStmt {
+    static let replace = 1
+    static let typeName = 2
+    static let lang = 3
+    static let fromsql = 4
+    static let tosql = 5
+  }
+  enum CreateTrigStmt {
+    static let replace = 1
+    static let isconstraint = 2
+    static let trigname = 3
+    static let relation = 4
+    static let funcname = 5
+    static let args = 6
+    static let row = 7
+    static let timing = 8
+    static let events = 9
+    static let columns = 10
+    static let whenClause = 11
+    static let transitionRels = 12
+    static let deferrable = 13
+    static let initdeferred = 14
+    static let constrrel = 15
+  }
+  enum CreateUserMappingStmt {
+    static let user = 1
+    static let servername = 2
+    static let ifNotExists = 3
+    static let options = 4
+  }
+  enum CreatedbStmt {
+    static let dbname = 1
+    static let options = 2
+  }
+  enum CurrentOfExpr {
+    static let xpr = 1
+    static let cvarno = 2
+    static let cursorName = 3
+    static let cursorParam = 4
+  }
+  enum DeallocateStmt {
+    static let name = 1
+  }
+  enum DeclareCursorStmt {
+    static let portalname = 1
+    static let options = 2
+    static let query = 3
+  }
+  enum DefElem {
+    static let defnamespace = 1
+    static let defname = 2
+    static let arg = 3
+    static let defaction = 4
+    static let location = 5
+  }
+  enum DefineStmt {
+    static let kind = 1
+    static let oldstyle = 2
+    static let defnames = 3
+    static let args = 4
+    static let definition = 5
+    static let ifNotExists = 6
+    static let replace = 7
+  }
+  enum DeleteStmt {
+    static let relation = 1
+    static let usingClause = 2
+    static let whereClause = 3
+    static let returningList = 4
+    static let withClause = 5
+  }
+  enum DiscardStmt {
+    static let target = 1
+  }
+  enum DistinctExpr {
+    static let xpr = 1
+    static let opno = 2
+    static let opfuncid = 3
+    static let opresulttype = 4
+    static let opretset = 5
+    static let opcollid = 6
+    static let inputcollid = 7
+    static let args = 8
+    static let location = 9
+  }
+  enum DoStmt {
+    static let args = 1
+  }
+  enum DropOwnedStmt {
+    static let roles = 1
+    static let behavior = 2
+  }
+  enum DropRoleStmt {
+    static let roles = 1
+    static let missingOk = 2
+  }
+  enum DropStmt {
+    static let objects = 1
+    static let removeType = 2
+    static let behavior = 3
+    static let missingOk = 4
+    static let concurrent = 5
+  }
+  enum DropSubscriptionStmt {
+    static let subname = 1
+    static let missingOk = 2
+    static let behavior = 3
+  }
+  enum DropTableSpaceStmt {
+    static let tablespacename = 1
+    static let missingOk = 2
+  }
+  enum DropUserMappingStmt {
+    static let user = 1
+    static let servername = 2
+    static let missingOk = 3
+  }
+  enum DropdbStmt {
+    static let dbname = 1
+    static let missingOk = 2
+    static let options = 3
+  }
+  enum ExecuteStmt {
+    static let name = 1
+    static let params = 2
+  }
+  enum ExplainStmt {
+    static let query = 1
+    static let options = 2
+  }
+  enum FetchStmt {
+    static let direction = 1
+    static let howMany = 2
+    static let portalname = 3
+    static let ismove = 4
+  }
+  enum FieldSelect {
+    static let xpr = 1
+    static let arg = 2
+    static let fieldnum = 3
+    static let resulttype = 4
+    static let resulttypmod = 5
+    static let resultcollid = 6
+  }
+  enum FieldStore {
+    static let xpr = 1
+    static let arg = 2
+    static let newvals = 3
+    static let fieldnums = 4
+    static let resulttype = 5
+  }
+  enum Float {
+    static let fval = 1
+  }
+  enum FromExpr {
+    static let fromlist = 1
+    static let quals = 2
+  }
+  enum FuncCall {
+    static let funcname = 1
+    static let args = 2
+    static let aggOrder = 3
+    static let aggFilter = 4
+    static let over = 5
+    static let aggWithinGroup = 6
+    static let aggStar = 7
+    static let aggDistinct = 8
+    static let funcVariadic = 9
+    static let funcformat = 10
+    static let location = 11
+  }
+  enum FuncExpr {
+    static let xpr = 1
+    static let funcid = 2
+    static let funcresulttype = 3
+    static let funcretset = 4
+    static let funcvariadic = 5
+    static let funcformat = 6
+    static let funccollid = 7
+    static let inputcollid = 8
+    static let args = 9
+    static let location = 10
+  }
+  enum FunctionParameter {
+    static let name = 1
+    static let argType = 2
+    static let mode = 3
+    static let defexpr = 4
+  }
+  enum GrantRoleStmt {
+    static let grantedRoles = 1
+    static let granteeRoles = 2
+    static let isGrant = 3
+    static let adminOpt = 4
+    static let grantor = 5
+    static let behavior = 6
+  }
+  enum GrantStmt {
+    static let isGrant = 1
+    static let targtype = 2
+    static let objtype = 3
+    static let objects = 4
+    static let privileges = 5
+    static let grantees = 6
+    static let grantOption = 7
+    static let grantor = 8
+    static let behavior = 9
+  }
+  enum GroupingFunc {
+    static let xpr = 1
+    static let args = 2
+    static let refs = 3
+    static let cols = 4
+    static let agglevelsup = 5
+    static let location = 6
+  }
+  enum GroupingSet {
+    static let kind = 1
+    static let content = 2
+    static let location = 3
+  }
+  enum ImportForeignSchemaStmt {
+    static let serverName = 1
+    static let remoteSchema = 2
+    static let localSchema = 3
+    static let listType = 4
+    static let tableList = 5
+    static let options = 6
+  }
+  enum IndexElem {
+    static let name = 1
+    static let expr = 2
+    static let indexcolname = 3
+    static let collation = 4
+    static let opclass = 5
+    static let opclassopts = 6
+    static let ordering = 7
+    static let nullsOrdering = 8
+  }
+  enum IndexStmt {
+    static let idxname = 1
+    static let relation = 2
+    static let accessMethod = 3
+    static let tableSpace = 4
+    static let indexParams = 5
+    static let indexIncludingParams = 6
+    static let options = 7
+    static let whereClause = 8
+    static let excludeOpNames = 9
+    static let idxcomment = 10
+    static let indexOid = 11
+    static let oldNode = 12
+    static let oldCreateSubid = 13
+    static let oldFirstRelfilenodeSubid = 14
+    static let unique = 15
+    static let nullsNotDistinct = 16
+    static let primary = 17
+    static let isconstraint = 18
+    static let deferrable = 19
+    static let initdeferred = 20
+    static let transformed = 21
+    static let concurrent = 22
+    static let ifNotExists = 23
+    static let resetDefaultTblspc = 24
+  }
+  enum InferClause {
+    static let indexElems = 1
+    static let whereClause = 2
+    static let conname = 3
+    static let location = 4
+  }
+  enum InferenceElem {
+    static let xpr = 1
+    static let expr = 2
+    static let infercollid = 3
+    static let inferopclass = 4
+  }
+  enum InlineCodeBlock {
+    static let sourceText = 1
+    static let langOid = 2
+    static let langIsTrusted = 3
+    static let atomic = 4
+  }
+  enum InsertStmt {
+    static let relation = 1
+    static let cols = 2
+    static let selectStmt = 3
+    static let onConflictClause = 4
+    static let returningList = 5
+    static let withClause = 6
+    static let override = 7
+  }
+  enum IntList {
+    static let items = 1
+  }
+  enum Integer {
+    static let ival = 1
+  }
+  enum IntoClause {
+    static let rel = 1
+    static let colNames = 2
+    static let accessMethod = 3
+    static let options = 4
+    static let onCommit = 5
+    static let tableSpaceName = 6
+    static let viewQuery = 7
+    static let skipData = 8
+  }
+  enum JoinExpr {
+    static let jointype = 1
+    static let isNatural = 2
+    static let larg = 3
+    static let rarg = 4
+    static let usingClause = 5
+    static let joinUsingAlias = 6
+    static let quals = 7
+    static let alias = 8
+    static let rtindex = 9
+  }
+  enum List {
+    static let items = 1
+  }
+  enum ListenStmt {
+    static let conditionname = 1
+  }
+  enum LoadStmt {
+    static let filename = 1
+  }
+  enum LockStmt {
+    static let relations = 1
+    static let mode = 2
+    static let nowait = 3
+  }
+  enum LockingClause {
+    static let lockedRels = 1
+    static let strength = 2
+    static let waitPolicy = 3
+  }
+  enum MergeAction {
+    static let matched = 1
+    static let commandType = 2
+    static let override = 3
+    static let qual = 4
+    static let targetList = 5
+    static let updateColnos = 6
+  }
+  enum MergeStmt {
+    static let relation = 1
+    static let sourceRelation = 2
+    static let joinCondition = 3
+    static let mergeWhenClauses = 4
+    static let withClause = 5
+  }
+  enum MergeWhenClause {
+    static let matched = 1
+    static let commandType = 2
+    static let override = 3
+    static let condition = 4
+    static let targetList = 5
+    static let values = 6
+  }
+  enum MinMaxExpr {
+    static let xpr = 1
+    static let minmaxtype = 2
+    static let minmaxcollid = 3
+    static let inputcollid = 4
+    static let op = 5
+    static let args = 6
+    static let location = 7
+  }
+  enum MultiAssignRef {
+    static let source = 1
+    static let colno = 2
+    static let ncolumns = 3
+  }
+  enum NamedArgExpr {
+    static let xpr = 1
+    static let arg = 2
+    static let name = 3
+    static let argnumber = 4
+    static let location = 5
+  }
+  enum NextValueExpr {
+    static let xpr = 1
+    static let seqid = 2
+    static let typeId = 3
+  }
+  enum NotifyStmt {
+    static let conditionname = 1
+    static let payload = 2
+  }
+  enum NullIfExpr {
+    static let xpr = 1
+    static let opno = 2
+    static let opfuncid = 3
+    static let opresulttype = 4
+    static let opretset = 5
+    static let opcollid = 6
+    static let inputcollid = 7
+    static let args = 8
+    static let location = 9
+  }
+  enum NullTest {
+    static let xpr = 1
+    static let arg = 2
+    static let nulltesttype = 3
+    static let argisrow = 4
+    static let location = 5
+  }
+  enum ObjectWithArgs {
+    static let objname = 1
+    static let objargs = 2
+    static let objfuncargs = 3
+    static let argsUnspecified = 4
+  }
+  enum OidList {
+    static let items = 1
+  }
+  enum OnConflictClause {
+    static let action = 1
+    static let infer = 2
+    static let targetList = 3
+    static let whereClause = 4
+    static let location = 5
+  }
+  enum OnConflictExpr {
+    static let action = 1
+    static let arbiterElems = 2
+    static let arbiterWhere = 3
+    static let constraint = 4
+    static let onConflictSet = 5
+    static let onConflictWhere = 6
+    static let exclRelIndex = 7
+    static let exclRelTlist = 8
+  }
+  enum OpExpr {
+    static let xpr = 1
+    static let opno = 2
+    static let opfuncid = 3
+    static let opresulttype = 4
+    static let opretset = 5
+    static let opcollid = 6
+    static let inputcollid = 7
+    static let args = 8
+    static let location = 9
+  }
+  enum PLAssignStmt {
+    static let name = 1
+    static let indirection = 2
+    static let nnames = 3
+    static let val = 4
+    static let location = 5
+  }
+  enum Param {
+    static let xpr = 1
+    static let paramkind = 2
+    static let paramid = 3
+    static let paramtype = 4
+    static let paramtypmod = 5
+    static let paramcollid = 6
+    static let location = 7
+  }
+  enum ParamRef {
+    static let number = 1
+    static let location = 2
+  }
+  enum ParseResult {
+    static let version = 1
+    static let stmts = 2
+  }
+  enum PartitionBoundSpec {
+    static let strategy = 1
+    static let isDefault = 2
+    static let modulus = 3
+    static let remainder = 4
+    static let listdatums = 5
+    static let lowerdatums = 6
+    static let upperdatums = 7
+    static let location = 8
+  }
+  enum PartitionCmd {
+    static let name = 1
+    static let bound = 2
+    static let concurrent = 3
+  }
+  enum PartitionElem {
+    static let name = 1
+    static let expr = 2
+    static let collation = 3
+    static let opclass = 4
+    static let location = 5
+  }
+  enum PartitionRangeDatum {
+    static let kind = 1
+    static let value = 2
+    static let location = 3
+  }
+  enum PartitionSpec {
+    static let strategy = 1
+    static let partParams = 2
+    static let location = 3
+  }
+  enum PrepareStmt {
+    static let name = 1
+    static let argtypes = 2
+    static let query = 3
+  }
+  enum PublicationObjSpec {
+    static let pubobjtype = 1
+    static let name = 2
+    static let pubtable = 3
+    static let location = 4
+  }
+  enum PublicationTable {
+    static let relation = 1
+    static let whereClause = 2
+    static let columns = 3
+  }
+  enum Query {
+    static let commandType = 1
+    static let querySource = 2
+    static let canSetTag = 3
+    static let utilityStmt = 4
+    static let resultRelation = 5
+    static let hasAggs = 6
+    static let hasWindowFuncs = 7
+    static let hasTargetSrfs = 8
+    static let hasSubLinks = 9
+    static let hasDistinctOn = 10
+    static let hasRecursive = 11
+    static let hasModifyingCte = 12
+    static let hasForUpdate = 13
+    static let hasRowSecurity = 14
+    static let isReturn = 15
+    static let cteList = 16
+    static let rtable = 17
+    static let jointree = 18
+    static let mergeActionList = 19
+    static let mergeUseOuterJoin = 20
+    static let targetList = 21
+    static let override = 22
+    static let onConflict = 23
+    static let returningList = 24
+    static let groupClause = 25
+    static let groupDistinct = 26
+    static let groupingSets = 27
+    static let havingQual = 28
+    static let windowClause = 29
+    static let distinctClause = 30
+    static let sortClause = 31
+    static let limitOffset = 32
+    static let limitCount = 33
+    static let limitOption = 34
+    static let rowMarks = 35
+    static let setOperations = 36
+    static let constraintDeps = 37
+    static let withCheckOptions = 38
+    static let stmtLocation = 39
+    static let stmtLen = 40
+  }
+  enum RangeFunction {
+    static let lateral = 1
+    static let ordinality = 2
+    static let isRowsfrom = 3
+    static let functions = 4
+    static let alias = 5
+    static let coldeflist = 6
+  }
+  enum RangeSubselect {
+    static let lateral = 1
+    static let subquery = 2
+    static let alias = 3
+  }
+  enum RangeTableFunc {
+    static let lateral = 1
+    static let docexpr = 2
+    static let rowexpr = 3
+    static let namespaces = 4
+    static let columns = 5
+    static let alias = 6
+    static let location = 7
+  }
+  enum RangeTableFuncCol {
+    static let colname = 1
+    static let typeName = 2
+    static let forOrdinality = 3
+    static let isNotNull = 4
+    static let colexpr = 5
+    static let coldefexpr = 6
+    static let location = 7
+  }
+  enum RangeTableSample {
+    static let relation = 1
+    static let method = 2
+    static let args = 3
+    static let repeatable = 4
+    static let location = 5
+  }
+  enum RangeTblEntry {
+    static let rtekind = 1
+    static let relid = 2
+    static let relkind = 3
+    static let rellockmode = 4
+    static let tablesample = 5
+    static let subquery = 6
+    static let securityBarrier = 7
+    static let jointype = 8
+    static let joinmergedcols = 9
+    static let joinaliasvars = 10
+    static let joinleftcols = 11
+    static let joinrightcols = 12
+    static let joinUsingAlias = 13
+    static let functions = 14
+    static let funcordinality = 15
+    static let tablefunc = 16
+    static let valuesLists = 17
+    static let ctename = 18
+    static let ctelevelsup = 19
+    static let selfReference = 20
+    static let coltypes = 21
+    static let coltypmods = 22
+    static let colcollations = 23
+    static let enrname = 24
+    static let enrtuples = 25
+    static let alias = 26
+    static let eref = 27
+    static let lateral = 28
+    static let inh = 29
+    static let inFromCl = 30
+    static let requiredPerms = 31
+    static let checkAsUser = 32
+    static let selectedCols = 33
+    static let insertedCols = 34
+    static let updatedCols = 35
+    static let extraUpdatedCols = 36
+    static let securityQuals = 37
+  }
+  enum RangeTblFunction {
+    static let funcexpr = 1
+    static let funccolcount = 2
+    static let funccolnames = 3
+    static let funccoltypes = 4
+    static let funccoltypmods = 5
+    static let funccolcollations = 6
+    static let funcparams = 7
+  }
+  enum RangeTblRef {
+    static let rtindex = 1
+  }
+  enum RangeVar {
+    static let catalogname = 1
+    static let schemaname = 2
+    static let relname = 3
+    static let inh = 4
+    static let relpersistence = 5
+    static let alias = 6
+    static let location = 7
+  }
+  enum RawStmt {
+    static let stmt = 1
+    static let stmtLocation = 2
+    static let stmtLen = 3
+  }
+  enum ReassignOwnedStmt {
+    static let roles = 1
+    static let newrole = 2
+  }
+  enum RefreshMatViewStmt {
+    static let concurrent = 1
+    static let skipData = 2
+    static let relation = 3
+  }
+  enum ReindexStmt {
+    static let kind = 1
+    static let relation = 2
+    static let name = 3
+    static let params = 4
+  }
+  enum RelabelType {
+    static let xpr = 1
+    static let arg = 2
+    static let resulttype = 3
+    static let resulttypmod = 4
+    static let resultcollid = 5
+    static let relabelformat = 6
+    static let location = 7
+  }
+  enum RenameStmt {
+    static let renameType = 1
+    static let relationType = 2
+    static let relation = 3
+    static let object = 4
+    static let subname = 5
+    static let newname = 6
+    static let behavior = 7
+    static let missingOk = 8
+  }
+  enum ReplicaIdentityStmt {
+    static let identityType = 1
+    static let name = 2
+  }
+  enum ResTarget {
+    static let name = 1
+    static let indirection = 2
+    static let val = 3
+    static let location = 4
+  }
+  enum ReturnStmt {
+    static let returnval = 1
+  }
+  enum RoleSpec {
+    static let roletype = 1
+    static let rolename = 2
+    static let location = 3
+  }
+  enum RowCompareExpr {
+    static let xpr = 1
+    static let rctype = 2
+    static let opnos = 3
+    static let opfamilies = 4
+    static let inputcollids = 5
+    static let largs = 6
+    static let rargs = 7
+  }
+  enum RowExpr {
+    static let xpr = 1
+    static let args = 2
+    static let rowTypeid = 3
+    static let rowFormat = 4
+    static let colnames = 5
+    static let location = 6
+  }
+  enum RowMarkClause {
+    static let rti = 1
+    static let strength = 2
+    static let waitPolicy = 3
+    static let pushedDown = 4
+  }
+  enum RuleStmt {
+    static let relation = 1
+    static let rulename = 2
+    static let whereClause = 3
+    static let event = 4
+    static let instead = 5
+    static let actions = 6
+    static let replace = 7
+  }
+  enum SQLValueFunction {
+    static let xpr = 1
+    static let op = 2
+    static let type = 3
+    static let typmod = 4
+    static let location = 5
+  }
+  enum ScalarArrayOpExpr {
+    static let xpr = 1
+    static let opno = 2
+    static let opfuncid = 3
+    static let hashfuncid = 4
+    static let negfuncid = 5
+    static let useOr = 6
+    static let inputcollid = 7
+    static let args = 8
+    static let location = 9
+  }
+  enum ScanResult {
+    static let version = 1
+    static let tokens = 2
+  }
+  enum ScanToken {
+    static let start = 1
+    static let end = 2
+    static let token = 4
+    static let keywordKind = 5
+  }
+  enum SecLabelStmt {
+    static let objtype = 1
+    static let object = 2
+    static let provider = 3
+    static let label = 4
+  }
+  enum SelectStmt {
+    static let distinctClause = 1
+    static let intoClause = 2
+    static let targetList = 3
+    static let fromClause = 4
+    static let whereClause = 5
+    static let groupClause = 6
+    static let groupDistinct = 7
+    static let havingClause = 8
+    static let windowClause = 9
+    static let valuesLists = 10
+    static let sortClause = 11
+    static let limitOffset = 12
+    static let limitCount = 13
+    static let limitOption = 14
+    static let lockingClause = 15
+    static let withClause = 16
+    static let op = 17
+    static let all = 18
+    static let larg = 19
+    static let rarg = 20
+  }
+  enum SetOperationStmt {
+    static let op = 1
+    static let all = 2
+    static let larg = 3
+    static let rarg = 4
+    static let colTypes = 5
+    static let colTypmods = 6
+    static let colCollations = 7
+    static let groupClauses = 8
+  }
+  enum SetToDefault {
+    static let xpr = 1
+    static let typeId = 2
+    static let typeMod = 3
+    static let collation = 4
+    static let location = 5
+  }
+  enum SortBy {
+    static let node = 1
+    static let sortbyDir = 2
+    static let sortbyNulls = 3
+    static let useOp = 4
+    static let location = 5
+  }
+  enum SortGroupClause {
+    static let tleSortGroupRef = 1
+    static let eqop = 2
+    static let sortop = 3
+    static let nullsFirst = 4
+    static let hashable = 5
+  }
+  enum StatsElem {
+    static let name = 1
+    static let expr = 2
+  }
+  enum String {
+    static let sval = 1
+  }
+  enum SubLink {
+    static let xpr = 1
+    static let subLinkType = 2
+    static let subLinkId = 3
+    static let testexpr = 4
+    static let operName = 5
+    static let subselect = 6
+    static let location = 7
+  }
+  enum SubPlan {
+    static let xpr = 1
+    static let subLinkType = 2
+    static let testexpr = 3
+    static let paramIds = 4
+    static let planId = 5
+    static let planName = 6
+    static let firstColType = 7
+    static let firstColTypmod = 8
+    static let firstColCollation = 9
+    static let useHashTable = 10
+    static let unknownEqFalse = 11
+    static let parallelSafe = 12
+    static let setParam = 13
+    static let parParam = 14
+    static let args = 15
+    static let startupCost = 16
+    static let perCallCost = 17
+  }
+  enum SubscriptingRef {
+    static let xpr = 1
+    static let refcontainertype = 2
+    static let refelemtype = 3
+    static let refrestype = 4
+    static let reftypmod = 5
+    static let refcollid = 6
+    static let refupperindexpr = 7
+    static let reflowerindexpr = 8
+    static let refexpr = 9
+    static let refassgnexpr = 10
+  }
+  enum TableFunc {
+    static let nsUris = 1
+    static let nsNames = 2
+    static let docexpr = 3
+    static let rowexpr = 4
+    static let colnames = 5
+    static let coltypes = 6
+    static let coltypmods = 7
+    static let colcollations = 8
+    static let colexprs = 9
+    static let coldefexprs = 10
+    static let notnulls = 11
+    static let ordinalitycol = 12
+    static let location = 13
+  }
+  enum TableLikeClause {
+    static let relation = 1
+    static let options = 2
+    static let relationOid = 3
+  }
+  enum TableSampleClause {
+    static let tsmhandler = 1
+    static let args = 2
+    static let repeatable = 3
+  }
+  enum TargetEntry {
+    static let xpr = 1
+    static let expr = 2
+    static let resno = 3
+    static let resname = 4
+    static let ressortgroupref = 5
+    static let resorigtbl = 6
+    static let resorigcol = 7
+    static let resjunk = 8
+  }
+  enum TransactionStmt {
+    static let kind = 1
+    static let options = 2
+    static let savepointName = 3
+    static let gid = 4
+    static let chain = 5
+  }
+  enum TriggerTransition {
+    static let name = 1
+    static let isNew = 2
+    static let isTable = 3
+  }
+  enum TruncateStmt {
+    static let relations = 1
+    static let restartSeqs = 2
+    static let behavior = 3
+  }
+  enum TypeCast {
+    static let arg = 1
+    static let typeName = 2
+    static let location = 3
+  }
+  enum TypeName {
+    static let names = 1
+    static let typeOid = 2
+    static let setof = 3
+    static let pctType = 4
+    static let typmods = 5
+    static let typemod = 6
+    static let arrayBounds = 7
+    static let location = 8
+  }
+  enum UnlistenStmt {
+    static let conditionname = 1
+  }
+  enum UpdateStmt {
+    static let relation = 1
+    static let targetList = 2
+    static let whereClause = 3
+    static let fromClause = 4
+    static let returningList = 5
+    static let withClause = 6
+  }
+  enum VacuumRelation {
+    static let relation = 1
+    static let oid = 2
+    static let vaCols = 3
+  }
+  enum VacuumStmt {
+    static let options = 1
+    static let rels = 2
+    static let isVacuumcmd = 3
+  }
+  enum Var {
+    static let xpr = 1
+    static let varno = 2
+    static let varattno = 3
+    static let vartype = 4
+    static let vartypmod = 5
+    static let varcollid = 6
+    static let varlevelsup = 7
+    static let varnosyn = 8
+    static let varattnosyn = 9
+    static let location = 10
+  }
+  enum VariableSetStmt {
+    static let kind = 1
+    static let name = 2
+    static let args = 3
+    static let isLocal = 4
+  }
+  enum VariableShowStmt {
+    static let name = 1
+  }
+  enum ViewStmt {
+    static let view = 1
+    static let aliases = 2
+    static let query = 3
+    static let replace = 4
+    static let options = 5
+    static let withCheckOption = 6
+  }
+  enum WindowClause {
+    static let name = 1
+    static let refname = 2
+    static let partitionClause = 3
+    static let orderClause = 4
+    static let frameOptions = 5
+    static let startOffset = 6
+    static let endOffset = 7
+    static let runCondition = 8
+    static let startInRangeFunc = 9
+    static let endInRangeFunc = 10
+    static let inRangeColl = 11
+    static let inRangeAsc = 12
+    static let inRangeNullsFirst = 13
+    static let winref = 14
+    static let copiedOrder = 15
+  }
+  enum WindowDef {
+    static let name = 1
+    static let refname = 2
+    static let partitionClause = 3
+    static let orderClause = 4
+    static let frameOptions = 5
+    static let startOffset = 6
+    static let endOffset = 7
+    static let location = 8
+  }
+  enum WindowFunc {
+    static let xpr = 1
+    static let winfnoid = 2
+    static let wintype = 3
+    static let wincollid = 4
+    static let inputcollid = 5
+    static let args = 6
+    static let aggfilter = 7
+    static let winref = 8
+    static let winstar = 9
+    static let winagg = 10
+    static let location = 11
+  }
+  enum WithCheckOption {
+    static let kind = 1
+    static let relname = 2
+    static let polname = 3
+    static let qual = 4
+    static let cascaded = 5
+  }
+  enum WithClause {
+    static let ctes = 1
+    static let recursive = 2
+    static let location = 3
+  }
+  enum XmlExpr {
+    static let xpr = 1
+    static let op = 2
+    static let name = 3
+    static let namedArgs = 4
+    static let argNames = 5
+    static let args = 6
+    static let xmloption = 7
+    static let type = 8
+    static let typmod = 9
+    static let location = 10
+  }
+  enum XmlSerialize {
+    static let xmloption = 1
+    static let expr = 2
+    static let typeName = 3
+    static let location = 4
+  }
+  enum AExprKind {
+    static let aExprKindUndefined = 0
+    static let aexprOp = 1
+    static let aexprOpAny = 2
+    static let aexprOpAll = 3
+    static let aexprDistinct = 4
+    static let aexprNotDistinct = 5
+    static let aexprNullif = 6
+    static let aexprIn = 7
+    static let aexprLike = 8
+    static let aexprIlike = 9
+    static let aexprSimilar = 10
+    static let aexprBetween = 11
+    static let aexprNotBetween = 12
+    static let aexprBetweenSym = 13
+    static let aexprNotBetweenSym = 14
+  }
+  enum AggSplit {
+    static let aggSplitUndefined = 0
+    static let aggsplitSimple = 1
+    static let aggsplitInitialSerial = 2
+    static let aggsplitFinalDeserial = 3
+  }
+  enum AggStrategy {
+    static let aggStrategyUndefined = 0
+    static let aggPlain = 1
+    static let aggSorted = 2
+    static let aggHashed = 3
+    static let aggMixed = 4
+  }
+  enum AlterPublicationAction {
+    static let alterPublicationActionUndefined = 0
+    static let apAddObjects = 1
+    static let apDropObjects = 2
+    static let apSetObjects = 3
+  }
+  enum AlterSubscriptionType {
+    static let alterSubscriptionTypeUndefined = 0
+    static let alterSubscriptionOptions = 1
+    static let alterSubscriptionConnection = 2
+    static let alterSubscriptionSetPublication = 3
+    static let alterSubscriptionAddPublication = 4
+    static let alterSubscriptionDropPublication = 5
+    static let alterSubscriptionRefresh = 6
+    static let alterSubscriptionEnabled = 7
+    static let alterSubscriptionSkip = 8
+  }
+  enum AlterTSConfigType {
+    static let alterTsconfigTypeUndefined = 0
+    static let alterTsconfigAddMapping = 1
+    static let alterTsconfigAlterMappingForToken = 2
+    static let alterTsconfigReplaceDict = 3
+    static let alterTsconfigReplaceDictForToken = 4
+    static let alterTsconfigDropMapping = 5
+  }
+  enum AlterTableType {
+    static let alterTableTypeUndefined = 0
+    static let atAddColumn = 1
+    static let atAddColumnRecurse = 2
+    static let atAddColumnToView = 3
+    static let atColumnDefault = 4
+    static let atCookedColumnDefault = 5
+    static let atDropNotNull = 6
+    static let atSetNotNull = 7
+    static let atDropExpression = 8
+    static let atCheckNotNull = 9
+    static let atSetStatistics = 10
+    static let atSetOptions = 11
+    static let atResetOptions = 12
+    static let atSetStorage = 13
+    static let atSetCompression = 14
+    static let atDropColumn = 15
+    static let atDropColumnRecurse = 16
+    static let atAddIndex = 17
+    static let atReAddIndex = 18
+    static let atAddConstraint = 19
+    static let atAddConstraintRecurse = 20
+    static let atReAddConstraint = 21
+    static let atReAddDomainConstraint = 22
+    static let atAlterConstraint = 23
+    static let atValidateConstraint = 24
+    static let atValidateConstraintRecurse = 25
+    static let atAddIndexConstraint = 26
+    static let atDropConstraint = 27
+    static let atDropConstraintRecurse = 28
+    static let atReAddComment = 29
+    static let atAlterColumnType = 30
+    static let atAlterColumnGenericOptions = 31
+    static let atChangeOwner = 32
+    static let atClusterOn = 33
+    static let atDropCluster = 34
+    static let atSetLogged = 35
+    static let atSetUnLogged = 36
+    static let atDropOids = 37
+    static let atSetAccessMethod = 38
+    static let atSetTableSpace = 39
+    static let atSetRelOptions = 40
+    static let atResetRelOptions = 41
+    static let atReplaceRelOptions = 42
+    static let atEnableTrig = 43
+    static let atEnableAlwaysTrig = 44
+    static let atEnableReplicaTrig = 45
+    static let atDisableTrig = 46
+    static let atEnableTrigAll = 47
+    static let atDisableTrigAll = 48
+    static let atEnableTrigUser = 49
+    static let atDisableTrigUser = 50
+    static let atEnableRule = 51
+    static let atEnableAlwaysRule = 52
+    static let atEnableReplicaRule = 53
+    static let atDisableRule = 54
+    static let atAddInherit = 55
+    static let atDropInherit = 56
+    static let atAddOf = 57
+    static let atDropOf = 58
+    static let atReplicaIdentity = 59
+    static let atEnableRowSecurity = 60
+    static let atDisableRowSecurity = 61
+    static let atForceRowSecurity = 62
+    static let atNoForceRowSecurity = 63
+    static let atGenericOptions = 64
+    static let atAttachPartition = 65
+    static let atDetachPartition = 66
+    static let atDetachPartitionFinalize = 67
+    static let atAddIdentity = 68
+    static let atSetIdentity = 69
+    static let atDropIdentity = 70
+    static let atReAddStatistics = 71
+  }
+  enum BoolExprType {
+    static let boolExprTypeUndefined = 0
+    static let andExpr = 1
+    static let orExpr = 2
+    static let notExpr = 3
+  }
+  enum BoolTestType {
+    static let boolTestTypeUndefined = 0
+    static let isTrue = 1
+    static let isNotTrue = 2
+    static let isFalse = 3
+    static let isNotFalse = 4
+    static let isUnknown = 5
+    static let isNotUnknown = 6
+  }
+  enum CTEMaterialize {
+    static let ctematerializeUndefined = 0
+    static let cTEMaterializeDefault = 1
+    static let cTEMaterializeAlways = 2
+    static let cTEMaterializeNever = 3
+  }
+  enum CmdType {
+    static let cmdTypeUndefined = 0
+    static let cmdUnknown = 1
+    static let cmdSelect = 2
+    static let cmdUpdate = 3
+    static let cmdInsert = 4
+    static let cmdDelete = 5
+    static let cmdMerge = 6
+    static let cmdUtility = 7
+    static let cmdNothing = 8
+  }
+  enum CoercionContext {
+    static let coercionContextUndefined = 0
+    static let coercionImplicit = 1
+    static let coercionAssignment = 2
+    static let coercionPlpgsql = 3
+    static let coercionExplicit = 4
+  }
+  enum CoercionForm {
+    static let coercionFormUndefined = 0
+    static let coerceExplicitCall = 1
+    static let coerceExplicitCast = 2
+    static let coerceImplicitCast = 3
+    static let coerceSqlSyntax = 4
+  }
+  enum ConstrType {
+    static let constrTypeUndefined = 0
+    static let constrNull = 1
+    static let constrNotnull = 2
+    static let constrDefault = 3
+    static let constrIdentity = 4
+    static let constrGenerated = 5
+    static let constrCheck = 6
+    static let constrPrimary = 7
+    static let constrUnique = 8
+    static let constrExclusion = 9
+    static let constrForeign = 10
+    static let constrAttrDeferrable = 11
+    static let constrAttrNotDeferrable = 12
+    static let constrAttrDeferred = 13
+    static let constrAttrImmediate = 14
+  }
+  enum DefElemAction {
+    static let defElemActionUndefined = 0
+    static let defelemUnspec = 1
+    static let defelemSet = 2
+    static let defelemAdd = 3
+    static let defelemDrop = 4
+  }
+  enum DiscardMode {
+    static let discardModeUndefined = 0
+    static let discardAll = 1
+    static let discardPlans = 2
+    static let discardSequences = 3
+    static let discardTemp = 4
+  }
+  enum DropBehavior {
+    static let dropBehaviorUndefined = 0
+    static let dropRestrict = 1
+    static let dropCascade = 2
+  }
+  enum FetchDirection {
+    static let fetchDirectionUndefined = 0
+    static let fetchForward = 1
+    static let fetchBackward = 2
+    static let fetchAbsolute = 3
+    static let fetchRelative = 4
+  }
+  enum FunctionParameterMode {
+    static let functionParameterModeUndefined = 0
+    static let funcParamIn = 1
+    static let funcParamOut = 2
+    static let funcParamInout = 3
+    static let funcParamVariadic = 4
+    static let funcParamTable = 5
+    static let funcParamDefault = 6
+  }
+  enum GrantTargetType {
+    static let grantTargetTypeUndefined = 0
+    static let aclTargetObject = 1
+    static let aclTargetAllInSchema = 2
+    static let aclTargetDefaults = 3
+  }
+  enum GroupingSetKind {
+    static let groupingSetKindUndefined = 0
+    static let groupingSetEmpty = 1
+    static let groupingSetSimple = 2
+    static let groupingSetRollup = 3
+    static let groupingSetCube = 4
+    static let groupingSetSets = 5
+  }
+  enum ImportForeignSchemaType {
+    static let importForeignSchemaTypeUndefined = 0
+    static let fdwImportSchemaAll = 1
+    static let fdwImportSchemaLimitTo = 2
+    static let fdwImportSchemaExcept = 3
+  }
+  enum JoinType {
+    static let joinTypeUndefined = 0
+    static let joinInner = 1
+    static let joinLeft = 2
+    static let joinFull = 3
+    static let joinRight = 4
+    static let joinSemi = 5
+    static let joinAnti = 6
+    static let joinUniqueOuter = 7
+    static let joinUniqueInner = 8
+  }
+  enum KeywordKind {
+    static let noKeyword = 0
+    static let unreservedKeyword = 1
+    static let colNameKeyword = 2
+    static let typeFuncNameKeyword = 3
+    static let reservedKeyword = 4
+  }
+  enum LimitOption {
+    static let limitOptionUndefined = 0
+    static let limitOptionDefault = 1
+    static let limitOptionCount = 2
+    static let limitOptionWithTies = 3
+  }
+  enum LockClauseStrength {
+    static let lockClauseStrengthUndefined = 0
+    static let lcsNone = 1
+    static let lcsForkeyshare = 2
+    static let lcsForshare = 3
+    static let lcsFornokeyupdate = 4
+    static let lcsForupdate = 5
+  }
+  enum LockTupleMode {
+    static let lockTupleModeUndefined = 0
+    static let lockTupleKeyShare = 1
+    static let lockTupleShare = 2
+    static let lockTupleNoKeyExclusive = 3
+    static let lockTupleExclusive = 4
+  }
+  enum LockWaitPolicy {
+    static let lockWaitPolicyUndefined = 0
+    static let lockWaitBlock = 1
+    static let lockWaitSkip = 2
+    static let lockWaitError = 3
+  }
+  enum MinMaxOp {
+    static let minMaxOpUndefined = 0
+    static let isGreatest = 1
+    static let isLeast = 2
+  }
+  enum NullTestType {
+    static let nullTestTypeUndefined = 0
+    static let isNull = 1
+    static let isNotNull = 2
+  }
+  enum ObjectType {
+    static let objectTypeUndefined = 0
+    static let objectAccessMethod = 1
+    static let objectAggregate = 2
+    static let objectAmop = 3
+    static let objectAmproc = 4
+    static let objectAttribute = 5
+    static let objectCast = 6
+    static let objectColumn = 7
+    static let objectCollation = 8
+    static let objectConversion = 9
+    static let objectDatabase = 10
+    static let objectDefault = 11
+    static let objectDefacl = 12
+    static let objectDomain = 13
+    static let objectDomconstraint = 14
+    static let objectEventTrigger = 15
+    static let objectExtension = 16
+    static let objectFdw = 17
+    static let objectForeignServer = 18
+    static let objectForeignTable = 19
+    static let objectFunction = 20
+    static let objectIndex = 21
+    static let objectLanguage = 22
+    static let objectLargeobject = 23
+    static let objectMatview = 24
+    static let objectOpclass = 25
+    static let objectOperator = 26
+    static let objectOpfamily = 27
+    static let objectParameterAcl = 28
+    static let objectPolicy = 29
+    static let objectProcedure = 30
+    static let objectPublication = 31
+    static let objectPublicationNamespace = 32
+    static let objectPublicationRel = 33
+    static let objectRole = 34
+    static let objectRoutine = 35
+    static let objectRule = 36
+    static let objectSchema = 37
+    static let objectSequence = 38
+    static let objectSubscription = 39
+    static let objectStatisticExt = 40
+    static let objectTabconstraint = 41
+    static let objectTable = 42
+    static let objectTablespace = 43
+    static let objectTransform = 44
+    static let objectTrigger = 45
+    static let objectTsconfiguration = 46
+    static let objectTsdictionary = 47
+    static let objectTsparser = 48
+    static let objectTstemplate = 49
+    static let objectType = 50
+    static let objectUserMapping = 51
+    static let objectView = 52
+  }
+  enum OnCommitAction {
+    static let onCommitActionUndefined = 0
+    static let oncommitNoop = 1
+    static let oncommitPreserveRows = 2
+    static let oncommitDeleteRows = 3
+    static let oncommitDrop = 4
+  }
+  enum OnConflictAction {
+    static let onConflictActionUndefined = 0
+    static let onconflictNone = 1
+    static let onconflictNothing = 2
+    static let onconflictUpdate = 3
+  }
+  enum OverridingKind {
+    static let overridingKindUndefined = 0
+    static let overridingNotSet = 1
+    static let overridingUserValue = 2
+    static let overridingSystemValue = 3
+  }
+  enum ParamKind {
+    static let paramKindUndefined = 0
+    static let paramExtern = 1
+    static let paramExec = 2
+    static let paramSublink = 3
+    static let paramMultiexpr = 4
+  }
+  enum PartitionRangeDatumKind {
+    static let partitionRangeDatumKindUndefined = 0
+    static let partitionRangeDatumMinvalue = 1
+    static let partitionRangeDatumValue = 2
+    static let partitionRangeDatumMaxvalue = 3
+  }
+  enum PublicationObjSpecType {
+    static let publicationObjSpecTypeUndefined = 0
+    static let publicationobjTable = 1
+    static let publicationobjTablesInSchema = 2
+    static let publicationobjTablesInCurSchema = 3
+    static let publicationobjContinuation = 4
+  }
+  enum QuerySource {
+    static let querySourceUndefined = 0
+    static let qsrcOriginal = 1
+    static let qsrcParser = 2
+    static let qsrcInsteadRule = 3
+    static let qsrcQualInsteadRule = 4
+    static let qsrcNonInsteadRule = 5
+  }
+  enum RTEKind {
+    static let rtekindUndefined = 0
+    static let rteRelation = 1
+    static let rteSubquery = 2
+    static let rteJoin = 3
+    static let rteFunction = 4
+    static let rteTablefunc = 5
+    static let rteValues = 6
+    static let rteCte = 7
+    static let rteNamedtuplestore = 8
+    static let rteResult = 9
+  }
+  enum ReindexObjectType {
+    static let reindexObjectTypeUndefined = 0
+    static let reindexObjectIndex = 1
+    static let reindexObjectTable = 2
+    static let reindexObjectSchema = 3
+    static let reindexObjectSystem = 4
+    static let reindexObjectDatabase = 5
+  }
+  enum RoleSpecType {
+    static let roleSpecTypeUndefined = 0
+    static let rolespecCstring = 1
+    static let rolespecCurrentRole = 2
+    static let rolespecCurrentUser = 3
+    static let rolespecSessionUser = 4
+    static let rolespecPublic = 5
+  }
+  enum RoleStmtType {
+    static let roleStmtTypeUndefined = 0
+    static let rolestmtRole = 1
+    static let rolestmtUser = 2
+    static let rolestmtGroup = 3
+  }
+  enum RowCompareType {
+    static let rowCompareTypeUndefined = 0
+    static let rowcompareLt = 1
+    static let rowcompareLe = 2
+    static let rowcompareEq = 3
+    static let rowcompareGe = 4
+    static let rowcompareGt = 5
+    static let rowcompareNe = 6
+  }
+  enum SQLValueFunctionOp {
+    static let sqlvalueFunctionOpUndefined = 0
+    static let svfopCurrentDate = 1
+    static let svfopCurrentTime = 2
+    static let svfopCurrentTimeN = 3
+    static let svfopCurrentTimestamp = 4
+    static let svfopCurrentTimestampN = 5
+    static let svfopLocaltime = 6
+    static let svfopLocaltimeN = 7
+    static let svfopLocaltimestamp = 8
+    static let svfopLocaltimestampN = 9
+    static let svfopCurrentRole = 10
+    static let svfopCurrentUser = 11
+    static let svfopUser = 12
+    static let svfopSessionUser = 13
+    static let svfopCurrentCatalog = 14
+    static let svfopCurrentSchema = 15
+  }
+  enum SetOpCmd {
+    static let setOpCmdUndefined = 0
+    static let setopcmdIntersect = 1
+    static let setopcmdIntersectAll = 2
+    static let setopcmdExcept = 3
+    static let setopcmdExceptAll = 4
+  }
+  enum SetOpStrategy {
+    static let setOpStrategyUndefined = 0
+    static let setopSorted = 1
+    static let setopHashed = 2
+  }
+  enum SetOperation {
+    static let setOperationUndefined = 0
+    static let setopNone = 1
+    static let setopUnion = 2
+    static let setopIntersect = 3
+    static let setopExcept = 4
+  }
+  enum SetQuantifier {
+    static let setQuantifierUndefined = 0
+    static let setQuantifierDefault = 1
+    static let setQuantifierAll = 2
+    static let setQuantifierDistinct = 3
+  }
+  enum SortByDir {
+    static let sortByDirUndefined = 0
+    static let sortbyDefault = 1
+    static let sortbyAsc = 2
+    static let sortbyDesc = 3
+    static let sortbyUsing = 4
+  }
+  enum SortByNulls {
+    static let sortByNullsUndefined = 0
+    static let sortbyNullsDefault = 1
+    static let sortbyNullsFirst = 2
+    static let sortbyNullsLast = 3
+  }
+  enum SubLinkType {
+    static let subLinkTypeUndefined = 0
+    static let existsSublink = 1
+    static let allSublink = 2
+    static let anySublink = 3
+    static let rowcompareSublink = 4
+    static let exprSublink = 5
+    static let multiexprSublink = 6
+    static let arraySublink = 7
+    static let cteSublink = 8
+  }
+  enum TableLikeOption {
+    static let tableLikeOptionUndefined = 0
+    static let createTableLikeComments = 1
+    static let createTableLikeCompression = 2
+    static let createTableLikeConstraints = 3
+    static let createTableLikeDefaults = 4
+    static let createTableLikeGenerated = 5
+    static let createTableLikeIdentity = 6
+    static let createTableLikeIndexes = 7
+    static let createTableLikeStatistics = 8
+    static let createTableLikeStorage = 9
+    static let createTableLikeAll = 10
+  }
+  enum TransactionStmtKind {
+    static let transactionStmtKindUndefined = 0
+    static let transStmtBegin = 1
+    static let transStmtStart = 2
+    static let transStmtCommit = 3
+    static let transStmtRollback = 4
+    static let transStmtSavepoint = 5
+    static let transStmtRelease = 6
+    static let transStmtRollbackTo = 7
+    static let transStmtPrepare = 8
+    static let transStmtCommitPrepared = 9
+    static let transStmtRollbackPrepared = 10
+  }
+  enum VariableSetKind {
+    static let variableSetKindUndefined = 0
+    static let varSetValue = 1
+    static let varSetDefault = 2
+    static let varSetCurrent = 3
+    static let varSetMulti = 4
+    static let varReset = 5
+    static let varResetAll = 6
+  }
+  enum ViewCheckOption {
+    static let viewCheckOptionUndefined = 0
+    static let noCheckOption = 1
+    static let localCheckOption = 2
+    static let cascadedCheckOption = 3
+  }
+  enum WCOKind {
+    static let wcokindUndefined = 0
+    static let wcoViewCheck = 1
+    static let wcoRlsInsertCheck = 2
+    static let wcoRlsUpdateCheck = 3
+    static let wcoRlsConflictCheck = 4
+    static let wcoRlsMergeUpdateCheck = 5
+    static let wcoRlsMergeDeleteCheck = 6
+  }
+  enum XmlExprOp {
+    static let xmlExprOpUndefined = 0
+    static let isXmlconcat = 1
+    static let isXmlelement = 2
+    static let isXmlforest = 3
+    static let isXmlparse = 4
+    static let isXmlpi = 5
+    static let isXmlroot = 6
+    static let isXmlserialize = 7
+    static let isDocument = 8
+  }
+  enum XmlOptionType {
+    static let xmlOptionTypeUndefined = 0
+    static let xmloptionDocument = 1
+    static let xmloptionContent = 2
+  }
+}

@@ -3,19 +3,41 @@ import Foundation
 
 /// libpg_query, the PostgreSQL 15 parser as a library: the only caller of `CPgQuery`.
 enum PgQuery {
-  /// A syntax error: PostgreSQL's message and the byte offset it points at.
-  struct SyntaxError: Error {
-    var message: String
-    var offset: Int
+  /// Why a piece of text yielded no parse tree.
+  enum Failure: Error {
+    /// A syntax error: PostgreSQL's message and the byte offset (in the whole script) it points at.
+    case syntax(message: String, offset: Int)
+    /// libpg_query's JSON is not what the tape reads: a bug here or there, not in the input.
+    case unreadableTree(offset: Int)
+
+    /// Where in the script, for a syntax error.
+    var location: Int? {
+      if case .syntax(_, let offset) = self { return offset }
+      return nil
+    }
+
+    /// The message for the user.
+    var reason: String {
+      switch self {
+      case .syntax(let message, _): return message
+      case .unreadableTree(let offset):
+        return "internal error: libpg_query's parse tree could not be read (at byte \(offset) of its JSON)"
+      }
+    }
   }
 
-  /// Parses `text` and hands the `ParseResult` message to `body` while libpg_query's buffer is
-  /// alive; nothing read from the message may outlive the call.
+  /// Parses `text[range]` and hands the `ParseResult` message to `body` while libpg_query's
+  /// buffer is alive; nothing read from the message may outlive the call. Locations read from
+  /// the tree (`PgField.location`) are offsets in the whole `text`.
   ///
   /// The tree comes as JSON (`pg_query_parse`) read through a tape, not as protobuf:
   /// `pg_query_parse_protobuf` spends about three times the parse itself packing it.
-  static func withParseTree<R>(_ text: [UInt8], _ body: (PgMessage) throws -> R) throws -> R {
-    var terminated = text
+  static func withParseTree<R>(
+    _ text: [UInt8], _ range: Range<Int>, _ body: (PgMessage) -> R
+  ) throws(Failure) -> R {
+    var terminated = [UInt8]()
+    terminated.reserveCapacity(range.count + 1)
+    terminated.append(contentsOf: text[range])
     terminated.append(0)
     let result = terminated.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { pg_query_parse($0.baseAddress) }
@@ -23,21 +45,31 @@ enum PgQuery {
     defer { pg_query_free_parse_result(result) }
     if let error = result.error {
       let message = tidy(error.pointee.message.map { String(cString: $0) } ?? "syntax error")
-      throw SyntaxError(message: message, offset: byteOffset(ofCharacter: Int(error.pointee.cursorpos), in: text))
+      let offset = byteOffset(ofCharacter: Int(error.pointee.cursorpos), in: text[range])
+      throw .syntax(message: message, offset: range.lowerBound + offset)
     }
-    guard let json = result.parse_tree else { return try body(.empty) }
+    guard let json = result.parse_tree else { return body(.empty) }
     let count = strlen(json)
-    return try json.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
-      let tape = try PgJSONTape(UnsafeBufferPointer(start: pointer, count: count))
-      return try withExtendedLifetime(tape) {
-        try body(PgMessage(view: tape.view, index: 0, type: PgSchemaTable.shared.parseResultType))
+    let tape: PgJSONTape
+    do {
+      tape = try json.withMemoryRebound(to: UInt8.self, capacity: count) { pointer throws(PgJSONTape.Malformed) in
+        try PgJSONTape(UnsafeBufferPointer(start: pointer, count: count), base: range.lowerBound)
       }
+    } catch {
+      throw .unreadableTree(offset: error.offset)
+    }
+    return withExtendedLifetime(tape) {
+      body(PgMessage(view: tape.view, index: 0, type: PgSchemaTable.shared.parseResultType))
     }
   }
 
   /// PostgreSQL quotes the text it stopped at (`at or near "…"`); for an unterminated string
   /// that is the rest of the input. Keep the message to one short line.
   static func tidy(_ message: String) -> String {
+    // Bison's stack limit, met at about 10,000 nested parentheses.
+    if message.hasPrefix("memory exhausted") {
+      return "nested too deeply for PostgreSQL's parser (about 10,000 levels of parentheses at most)"
+    }
     let marker = " at or near \""
     guard let range = message.range(of: marker) else {
       return String(message.prefix { $0 != "\n" })
@@ -50,10 +82,10 @@ enum PgQuery {
   }
 
   /// PostgreSQL reports error positions as 1-based character counts; our locations are bytes.
-  private static func byteOffset(ofCharacter position: Int, in bytes: [UInt8]) -> Int {
+  private static func byteOffset(ofCharacter position: Int, in bytes: ArraySlice<UInt8>) -> Int {
     guard position > 0 else { return 0 }
     var characters = 0
-    for (i, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+    for (i, byte) in zip(0..., bytes) where byte & 0xC0 != 0x80 {
       characters += 1
       if characters == position { return i }
     }

@@ -13,9 +13,9 @@ struct PgTypeName {
     var isArray = false
     for field in message {
       switch field.number {
-      case 1: if let s = field.node?.string { names.append(s) }
-      case 5: if let node = field.node { modifiers.append(node) }
-      case 7: isArray = true
+      case Pg.TypeName.names: if let s = field.node?.string { names.append(s) }
+      case Pg.TypeName.typmods: if let node = field.node { modifiers.append(node) }
+      case Pg.TypeName.arrayBounds: isArray = true
       default: break
       }
     }

@@ -10,13 +10,14 @@ struct PgRangeVar {
   var location = 0
 
   init(_ message: PgMessage) {
+    location = message.base
     for field in message {
       switch field.number {
-      case 2: schema = field.string.isEmpty ? nil : field.string
-      case 3: name = field.string
-      case 5: persistence = field.string
-      case 6: alias = field.message.field(1)?.string
-      case 7: location = field.int
+      case Pg.RangeVar.schemaname: schema = field.string.isEmpty ? nil : field.string
+      case Pg.RangeVar.relname: name = field.string
+      case Pg.RangeVar.relpersistence: persistence = field.string
+      case Pg.RangeVar.alias: alias = field.message.field(Pg.Alias.aliasname)?.string
+      case Pg.RangeVar.location: location = field.location
       default: break
       }
     }
@@ -25,9 +26,20 @@ struct PgRangeVar {
 
 /// A `Constraint` node: a column or table constraint, or a domain's.
 struct PgConstraint {
-  enum Kind: Int {
-    case null = 1, notNull, defaultValue, identity, generated, check, primaryKey, unique, exclusion, foreignKey
+  enum Kind {
+    case null, notNull, defaultValue, identity, generated, check, primaryKey, unique, exclusion, foreignKey
     case deferrable, notDeferrable, initiallyDeferred, initiallyImmediate
+
+    /// pg_query.proto's `ConstrType` values.
+    static let byConstrType: [Int: Kind] = [
+      Pg.ConstrType.constrNull: .null, Pg.ConstrType.constrNotnull: .notNull,
+      Pg.ConstrType.constrDefault: .defaultValue, Pg.ConstrType.constrIdentity: .identity,
+      Pg.ConstrType.constrGenerated: .generated, Pg.ConstrType.constrCheck: .check,
+      Pg.ConstrType.constrPrimary: .primaryKey, Pg.ConstrType.constrUnique: .unique,
+      Pg.ConstrType.constrExclusion: .exclusion, Pg.ConstrType.constrForeign: .foreignKey,
+      Pg.ConstrType.constrAttrDeferrable: .deferrable, Pg.ConstrType.constrAttrNotDeferrable: .notDeferrable,
+      Pg.ConstrType.constrAttrDeferred: .initiallyDeferred, Pg.ConstrType.constrAttrImmediate: .initiallyImmediate,
+    ]
   }
 
   var kind: Kind?
@@ -50,28 +62,29 @@ struct PgConstraint {
   var onDelete = ""
 
   init(_ message: PgMessage) {
+    location = message.base
     for field in message {
       switch field.number {
-      case 1: kind = Kind(rawValue: field.int)
-      case 2: name = field.string.isEmpty ? nil : field.string
-      case 3: deferrable = field.bool
-      case 4: initiallyDeferred = field.bool
-      case 5: location = field.int
-      case 7: expression = field.node
-      case 9: generatedWhen = field.string
-      case 10: nullsNotDistinct = field.bool
-      case 11: if let s = field.node?.string { keys.append(s) }
-      case 13:
+      case Pg.Constraint.contype: kind = Kind.byConstrType[field.int]
+      case Pg.Constraint.conname: name = field.string.isEmpty ? nil : field.string
+      case Pg.Constraint.deferrable: deferrable = field.bool
+      case Pg.Constraint.initdeferred: initiallyDeferred = field.bool
+      case Pg.Constraint.location: location = field.location
+      case Pg.Constraint.rawExpr: expression = field.node
+      case Pg.Constraint.generatedWhen: generatedWhen = field.string
+      case Pg.Constraint.nullsNotDistinct: nullsNotDistinct = field.bool
+      case Pg.Constraint.keys: if let s = field.node?.string { keys.append(s) }
+      case Pg.Constraint.exclusions:
         if let element = field.node?.listItems.first, element.tag == .indexElem {
-          let name = element.body.field(1)?.string ?? ""
+          let name = element.body.field(Pg.IndexElem.name)?.string ?? ""
           excludedColumns.append(name.isEmpty ? "expr" : name)
         }
-      case 20: referenced = PgRangeVar(field.message)
-      case 21: if let s = field.node?.string { columns.append(s) }
-      case 22: if let s = field.node?.string { referencedColumns.append(s) }
-      case 23: match = field.string
-      case 24: onUpdate = field.string
-      case 25: onDelete = field.string
+      case Pg.Constraint.pktable: referenced = PgRangeVar(field.message)
+      case Pg.Constraint.fkAttrs: if let s = field.node?.string { columns.append(s) }
+      case Pg.Constraint.pkAttrs: if let s = field.node?.string { referencedColumns.append(s) }
+      case Pg.Constraint.fkMatchtype: match = field.string
+      case Pg.Constraint.fkUpdAction: onUpdate = field.string
+      case Pg.Constraint.fkDelAction: onDelete = field.string
       default: break
       }
     }

@@ -5,17 +5,39 @@ extension PostgresDDLReader {
   /// `AlterTableType` values that change nothing the model holds (owners, storage, statistics,
   /// triggers' enabled state, row security, replica identity, validation).
   private static let ignorableSubcommands: Set<Int> = [
-    9, 10, 11, 12, 13, 14, 24, 25, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51,
-    52, 53, 54, 59, 60, 61, 62, 63, 64, 69, 71,
+    Pg.AlterTableType.atCheckNotNull, Pg.AlterTableType.atSetStatistics, Pg.AlterTableType.atSetOptions,
+    Pg.AlterTableType.atResetOptions, Pg.AlterTableType.atSetStorage, Pg.AlterTableType.atSetCompression,
+    Pg.AlterTableType.atValidateConstraint, Pg.AlterTableType.atValidateConstraintRecurse,
+    Pg.AlterTableType.atAlterColumnGenericOptions, Pg.AlterTableType.atChangeOwner, Pg.AlterTableType.atClusterOn,
+    Pg.AlterTableType.atDropCluster, Pg.AlterTableType.atSetLogged, Pg.AlterTableType.atSetUnLogged,
+    Pg.AlterTableType.atDropOids, Pg.AlterTableType.atSetAccessMethod, Pg.AlterTableType.atSetTableSpace,
+    Pg.AlterTableType.atSetRelOptions, Pg.AlterTableType.atResetRelOptions, Pg.AlterTableType.atReplaceRelOptions,
+    Pg.AlterTableType.atEnableTrig, Pg.AlterTableType.atEnableAlwaysTrig, Pg.AlterTableType.atEnableReplicaTrig,
+    Pg.AlterTableType.atDisableTrig, Pg.AlterTableType.atEnableTrigAll, Pg.AlterTableType.atDisableTrigAll,
+    Pg.AlterTableType.atEnableTrigUser, Pg.AlterTableType.atDisableTrigUser, Pg.AlterTableType.atEnableRule,
+    Pg.AlterTableType.atEnableAlwaysRule, Pg.AlterTableType.atEnableReplicaRule, Pg.AlterTableType.atDisableRule,
+    Pg.AlterTableType.atReplicaIdentity, Pg.AlterTableType.atEnableRowSecurity,
+    Pg.AlterTableType.atDisableRowSecurity, Pg.AlterTableType.atForceRowSecurity,
+    Pg.AlterTableType.atNoForceRowSecurity, Pg.AlterTableType.atGenericOptions, Pg.AlterTableType.atSetIdentity,
+    Pg.AlterTableType.atReAddStatistics,
   ]
 
   mutating func alterTable(_ m: PgMessage, _ s: Statement) {
-    guard let rv = m.field(1).map({ PgRangeVar($0.message) }) else { return }
-    let commands = m.nodes(2).filter { $0.tag == .alterTableCmd }.map(\.body)
+    guard let rv = m.field(Pg.AlterTableStmt.relation).map({ PgRangeVar($0.message) }) else { return }
+    // pg_dump's `ALTER INDEX parent_idx ATTACH PARTITION child_idx` and the like: indexes,
+    // sequences and composite types hold nothing the model draws.
+    switch m.field(Pg.AlterTableStmt.objtype)?.int {
+    case Pg.ObjectType.objectIndex: return report.ignore("ALTER INDEX")
+    case Pg.ObjectType.objectSequence: return report.ignore("ALTER SEQUENCE")
+    case Pg.ObjectType.objectType: return report.ignore("ALTER TYPE")
+    default: break
+    }
+    let commands = m.nodes(Pg.AlterTableStmt.cmds).filter { $0.tag == .alterTableCmd }.map(\.body)
     let name = lookupName(rv)
-    let modelled = commands.filter { !Self.ignorableSubcommands.contains($0.field(1)?.int ?? 0) }
+    let modelled = commands.filter { !Self.ignorableSubcommands.contains($0.field(Pg.AlterTableCmd.subtype)?.int ?? 0) }
     guard !modelled.isEmpty else {
-      return report.ignore(commands.contains { $0.field(1)?.int == 32 } ? "OWNER TO" : "ALTER TABLE")
+      let owner = commands.contains { $0.field(Pg.AlterTableCmd.subtype)?.int == Pg.AlterTableType.atChangeOwner }
+      return report.ignore(owner ? "OWNER TO" : "ALTER TABLE")
     }
     guard builder.tables[name] != nil else {
       // ALTER TABLE also alters views and sequences; only a modelled change to a table counts.
@@ -29,9 +51,9 @@ extension PostgresDDLReader {
 
   /// Applies one subcommand; returns why it was not modelled, if it was not.
   private mutating func alter(_ name: QualifiedName, _ cmd: PgMessage, _ s: Statement) -> String? {
-    let subtype = cmd.field(1)?.int ?? 0
-    let column = cmd.field(2)?.string ?? ""
-    let def = cmd.field(5)?.node
+    let subtype = cmd.field(Pg.AlterTableCmd.subtype)?.int ?? 0
+    let column = cmd.field(Pg.AlterTableCmd.name)?.string ?? ""
+    let def = cmd.field(Pg.AlterTableCmd.def)?.node
     let schema = name.schema
     var reason: String?
     // Taken out and put back: mapping a column or constraint may touch other tables.
@@ -39,39 +61,43 @@ extension PostgresDDLReader {
     defer { builder.tables[name] = table }
     do {
       switch subtype {
-      case 1, 2:  // ADD COLUMN
+      case Pg.AlterTableType.atAddColumn, Pg.AlterTableType.atAddColumnRecurse:
         if let def, def.tag == .columnDef {
           columnDefinition(def.body, into: &table, schema: schema, limit: s.range.upperBound)
         }
-      case 4:  // ALTER COLUMN … SET DEFAULT / DROP DEFAULT
+      case Pg.AlterTableType.atColumnDefault:  // SET DEFAULT / DROP DEFAULT
         let text = def == nil ? nil : setDefaultText(column: column, s)
         table.updateColumn(column) { $0.defaultValue = text }
-      case 6, 7: table.updateColumn(column) { $0.nullable = subtype == 6 }
-      case 8: table.updateColumn(column) { $0.generated = nil }
-      case 15, 16: table.columns.removeAll { $0.name == column }
-      case 19, 20:  // ADD CONSTRAINT
+      case Pg.AlterTableType.atDropNotNull, Pg.AlterTableType.atSetNotNull:
+        table.updateColumn(column) { $0.nullable = subtype == Pg.AlterTableType.atDropNotNull }
+      case Pg.AlterTableType.atDropExpression: table.updateColumn(column) { $0.generated = nil }
+      case Pg.AlterTableType.atDropColumn, Pg.AlterTableType.atDropColumnRecurse:
+        table.columns.removeAll { $0.name == column }
+      case Pg.AlterTableType.atAddConstraint, Pg.AlterTableType.atAddConstraintRecurse:
         if let def, def.tag == .constraint {
           apply(PgConstraint(def.body), to: &table, schema: schema, column: nil, limit: s.range.upperBound)
         }
-      case 27, 28: table.dropConstraint(named: column)
-      case 30:  // ALTER COLUMN … TYPE
-        if let type = def?.body.field(2).map({ PgTypeName($0.message) }) {
+      case Pg.AlterTableType.atDropConstraint, Pg.AlterTableType.atDropConstraintRecurse:
+        table.dropConstraint(named: column)
+      case Pg.AlterTableType.atAlterColumnType:
+        if let type = def?.body.field(Pg.ColumnDef.typeName).map({ PgTypeName($0.message) }) {
           table.updateColumn(column) { $0.type = type.text }
         }
-      case 55: if let def, def.tag == .rangeVar { table.inherits.append(lookupName(PgRangeVar(def.body))) }
-      case 56: table.inherits.removeAll()
-      case 65:
+      case Pg.AlterTableType.atAddInherit:
+        if let def, def.tag == .rangeVar { table.inherits.append(lookupName(PgRangeVar(def.body))) }
+      case Pg.AlterTableType.atDropInherit: table.inherits.removeAll()
+      case Pg.AlterTableType.atAttachPartition:
         builder.tables[name] = table
         reason = attachPartition(def, to: name, s)
         table = builder.tables[name] ?? table
-      case 66: reason = detachPartition(def)
-      case 68:  // ADD GENERATED … AS IDENTITY
+      case Pg.AlterTableType.atDetachPartition: reason = detachPartition(def)
+      case Pg.AlterTableType.atAddIdentity:
         let always = def.map { PgConstraint($0.body).generatedWhen == "a" } ?? false
         table.updateColumn(column) {
           $0.identity = always ? .always : .byDefault
           $0.nullable = false
         }
-      case 70: table.updateColumn(column) { $0.identity = nil }
+      case Pg.AlterTableType.atDropIdentity: table.updateColumn(column) { $0.identity = nil }
       default: reason = "ALTER TABLE subcommand \(subtype) is not modelled"
       }
     }
@@ -91,19 +117,20 @@ extension PostgresDDLReader {
 
   /// `ATTACH PARTITION child FOR VALUES …`: the child, defined earlier, becomes a partition.
   private mutating func attachPartition(_ def: PgNode?, to parent: QualifiedName, _ s: Statement) -> String? {
-    guard let def, let rv = def.body.field(1).map({ PgRangeVar($0.message) }) else { return nil }
+    guard let def, let rv = def.body.field(Pg.PartitionCmd.name).map({ PgRangeVar($0.message) }) else { return nil }
     let child = lookupName(rv)
-    let location = def.body.field(2)?.message.field(8)?.int ?? s.range.lowerBound
-    let bound = source.partitionBound(at: location, limit: s.range.upperBound)
+    let bound = def.body.field(Pg.PartitionCmd.bound)?.message
+    let location = bound?.field(Pg.PartitionBoundSpec.location)?.location ?? s.range.lowerBound
+    let text = source.partitionBound(at: location, limit: s.range.upperBound)
     let found = builder.updateTable(child) { table in
       table.partitionOf = parent
-      table.partitionBound = bound
+      table.partitionBound = text
     }
     return found ? nil : "no table \(child) to attach as a partition"
   }
 
   private mutating func detachPartition(_ def: PgNode?) -> String? {
-    guard let def, let rv = def.body.field(1).map({ PgRangeVar($0.message) }) else { return nil }
+    guard let def, let rv = def.body.field(Pg.PartitionCmd.name).map({ PgRangeVar($0.message) }) else { return nil }
     builder.updateTable(lookupName(rv)) { table in
       table.partitionOf = nil
       table.partitionBound = nil
@@ -113,18 +140,20 @@ extension PostgresDDLReader {
 
   /// `ALTER TABLE … RENAME [COLUMN] a TO b`, `ALTER TABLE a RENAME TO b`, `… RENAME CONSTRAINT`.
   mutating func rename(_ m: PgMessage, _ s: Statement) {
-    let kind = m.field(1)?.int ?? 0
-    guard let rv = m.field(3).map({ PgRangeVar($0.message) }) else { return skip(s, "RENAME of this object is not modelled") }
+    let kind = m.field(Pg.RenameStmt.renameType)?.int ?? 0
+    guard let rv = m.field(Pg.RenameStmt.relation).map({ PgRangeVar($0.message) }) else {
+      return skip(s, "RENAME of this object is not modelled")
+    }
     let name = lookupName(rv)
-    let old = m.field(5)?.string ?? ""
-    let new = m.field(6)?.string ?? ""
+    let old = m.field(Pg.RenameStmt.subname)?.string ?? ""
+    let new = m.field(Pg.RenameStmt.newname)?.string ?? ""
     switch kind {
-    case 42, 52, 24, 19:  // table, view, materialized view, foreign table
+    case _ where Self.relationKinds.contains(kind):
       builder.rename(name, to: new)
-    case 7:
+    case Pg.ObjectType.objectColumn:
       guard builder.updateTable(name, { $0.renameColumn(old, to: new) }) else { return skip(s, "no table \(name)") }
       builder.renameReferencedColumn(in: name, old, to: new)
-    case 41:
+    case Pg.ObjectType.objectTabconstraint:
       builder.updateTable(name) { $0.renameConstraint(old, to: new) }
     default:
       report.ignore("RENAME")

@@ -11,12 +11,12 @@ extension PostgresDDLReader {
     var unique = false
     for field in m {
       switch field.number {
-      case 1: name = field.string
-      case 2: relation = PgRangeVar(field.message)
-      case 3: method = field.string
-      case 5: if let n = field.node, n.tag == .indexElem { elements.append(n.body) }
-      case 8: hasPredicate = true
-      case 15: unique = field.bool
+      case Pg.IndexStmt.idxname: name = field.string
+      case Pg.IndexStmt.relation: relation = PgRangeVar(field.message)
+      case Pg.IndexStmt.accessMethod: method = field.string
+      case Pg.IndexStmt.indexParams: if let n = field.node, n.tag == .indexElem { elements.append(n.body) }
+      case Pg.IndexStmt.whereClause: hasPredicate = true
+      case Pg.IndexStmt.unique: unique = field.bool
       default: break
       }
     }
@@ -24,12 +24,13 @@ extension PostgresDDLReader {
     let target = lookupName(relation)
     let written = source.listItems(from: relation.location, limit: s.range.upperBound)
     let keys: [IndexKey] = elements.enumerated().map { i, element in
-      if let column = element.field(1)?.string, !column.isEmpty { return .column(column) }
+      if let column = element.field(Pg.IndexElem.name)?.string, !column.isEmpty { return .column(column) }
       return .expression(i < written.count ? Self.leadingExpression(written[i]) : "?")
     }
     if name.isEmpty {
       let parts = elements.map { element in
-        element.field(1)?.string ?? element.field(2)?.node.flatMap(Self.functionName) ?? "expr"
+        element.field(Pg.IndexElem.name)?.string
+          ?? element.field(Pg.IndexElem.expr)?.node.flatMap(Self.functionName) ?? "expr"
       }
       name = generatedName(target.name, parts, label: "idx", schema: target.schema)
     }
@@ -49,7 +50,7 @@ extension PostgresDDLReader {
   }
 
   private static func functionName(_ node: PgNode) -> String? {
-    node.tag == .funcCall ? node.body.strings(1).last : nil
+    node.tag == .funcCall ? node.body.strings(Pg.FuncCall.funcname).last : nil
   }
 
   /// An index key's expression without its ordering, operator class or collation:
@@ -76,19 +77,19 @@ extension PostgresDDLReader {
   // MARK: Types
 
   mutating func createEnum(_ m: PgMessage) {
-    guard let name = typeName(parts: m.strings(1)) else { return }
+    guard let name = typeName(parts: m.strings(Pg.CreateEnumStmt.typeName)) else { return }
     builder.addSchema(name.schema)
-    builder.enums[name] = EnumType(name: name.name, values: m.nodes(2).compactMap(\.string))
+    builder.enums[name] = EnumType(name: name.name, values: m.nodes(Pg.CreateEnumStmt.vals).compactMap(\.string))
   }
 
   mutating func alterEnum(_ m: PgMessage, _ s: Statement) {
-    guard let name = typeName(parts: m.strings(1)), var type = builder.enums[name] else {
+    guard let name = typeName(parts: m.strings(Pg.AlterEnumStmt.typeName)), var type = builder.enums[name] else {
       return report.ignore("ALTER TYPE")
     }
-    let old = m.field(2)?.string ?? ""
-    let new = m.field(3)?.string ?? ""
-    let neighbor = m.field(4)?.string ?? ""
-    let after = m.field(5)?.bool ?? false
+    let old = m.field(Pg.AlterEnumStmt.oldVal)?.string ?? ""
+    let new = m.field(Pg.AlterEnumStmt.newVal)?.string ?? ""
+    let neighbor = m.field(Pg.AlterEnumStmt.newValNeighbor)?.string ?? ""
+    let after = m.field(Pg.AlterEnumStmt.newValIsAfter)?.bool ?? false
     if !old.isEmpty {
       type.values = type.values.map { $0 == old ? new : $0 }
     } else if !type.values.contains(new) {
@@ -102,10 +103,10 @@ extension PostgresDDLReader {
   }
 
   mutating func createDomain(_ m: PgMessage, _ s: Statement) {
-    guard let name = typeName(parts: m.strings(1)) else { return }
-    let base = m.field(2).map { PgTypeName($0.message).text } ?? ""
+    guard let name = typeName(parts: m.strings(Pg.CreateDomainStmt.domainname)) else { return }
+    let base = m.field(Pg.CreateDomainStmt.typeName).map { PgTypeName($0.message).text } ?? ""
     var domain = Domain(name: name.name, baseType: base)
-    for node in m.nodes(4) where node.tag == .constraint {
+    for node in m.nodes(Pg.CreateDomainStmt.constraints) where node.tag == .constraint {
       let c = PgConstraint(node.body)
       switch c.kind {
       case .notNull: domain.nullable = false
@@ -126,19 +127,19 @@ extension PostgresDDLReader {
   // MARK: Comments and triggers
 
   mutating func comment(_ m: PgMessage, _ s: Statement) {
-    let kind = m.field(1)?.int ?? 0
-    let object = m.field(2)?.node
-    let text = m.field(3).map(\.string)
+    let kind = m.field(Pg.CommentStmt.objtype)?.int ?? 0
+    let object = m.field(Pg.CommentStmt.object)?.node
+    let text = m.field(Pg.CommentStmt.comment).map(\.string)
     let parts = object?.listItems.compactMap(\.string) ?? []
     var found = true
     switch kind {
-    case 42, 19:  // table, foreign table
+    case Pg.ObjectType.objectTable, Pg.ObjectType.objectForeignTable:
       guard let name = lookupName(parts: parts) else { return }
       found = builder.updateTable(name) { $0.comment = text }
-    case 52, 24:  // view, materialized view
+    case Pg.ObjectType.objectView, Pg.ObjectType.objectMatview:
       guard let name = lookupName(parts: parts), builder.views[name] != nil else { found = false; break }
       builder.views[name]?.comment = text
-    case 7:  // column
+    case Pg.ObjectType.objectColumn:
       guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let column = parts.last else { return }
       if builder.tables[table] != nil {
         found = builder.updateTable(table) { $0.updateColumn(column) { $0.comment = text } }
@@ -147,23 +148,23 @@ extension PostgresDDLReader {
       } else {
         found = false
       }
-    case 41:  // table constraint
+    case Pg.ObjectType.objectTabconstraint:
       guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let constraint = parts.last else {
         return
       }
       found = builder.updateTable(table) { $0.comment(constraint: constraint, text) }
-    case 50, 13:  // type, domain
-      guard let name = typeName(parts: object.map { $0.body.strings(1) } ?? []) else { return }
+    case Pg.ObjectType.objectType, Pg.ObjectType.objectDomain:
+      guard let name = typeName(parts: object.map { $0.body.strings(Pg.TypeName.names) } ?? []) else { return }
       if builder.enums[name] != nil { builder.enums[name]?.comment = text }
       else if builder.domains[name] != nil { builder.domains[name]?.comment = text }
       else { found = false }
-    case 37:  // schema
+    case Pg.ObjectType.objectSchema:
       guard let schema = object?.string else { return }
       builder.schemaComments[schema] = text
-    case 21:  // index
+    case Pg.ObjectType.objectIndex:
       guard let name = lookupName(parts: parts) else { return }
       found = builder.commentIndex(name, text)
-    case 45:  // trigger
+    case Pg.ObjectType.objectTrigger:
       guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let trigger = parts.last else { return }
       found = builder.updateTable(table) { t in
         for i in t.triggers.indices where t.triggers[i].name == trigger { t.triggers[i].comment = text }
@@ -175,12 +176,16 @@ extension PostgresDDLReader {
   }
 
   mutating func createTrigger(_ m: PgMessage, _ s: Statement) {
-    let name = m.field(3)?.string ?? ""
-    guard let rv = m.field(4).map({ PgRangeVar($0.message) }) else { return }
-    let timingBits = m.field(8)?.int ?? 0
-    let eventBits = m.field(9)?.int ?? 0
-    let timing = timingBits & 2 != 0 ? "BEFORE" : timingBits & 64 != 0 ? "INSTEAD OF" : "AFTER"
-    let events = [(4, "INSERT"), (16, "UPDATE"), (8, "DELETE"), (32, "TRUNCATE")]
+    let name = m.field(Pg.CreateTrigStmt.trigname)?.string ?? ""
+    guard let rv = m.field(Pg.CreateTrigStmt.relation).map({ PgRangeVar($0.message) }) else { return }
+    let timingBits = m.field(Pg.CreateTrigStmt.timing)?.int ?? 0
+    let eventBits = m.field(Pg.CreateTrigStmt.events)?.int ?? 0
+    let timing =
+      timingBits & TriggerBits.before != 0 ? "BEFORE" : timingBits & TriggerBits.insteadOf != 0 ? "INSTEAD OF" : "AFTER"
+    let events = [
+      (TriggerBits.insert, "INSERT"), (TriggerBits.update, "UPDATE"), (TriggerBits.delete, "DELETE"),
+      (TriggerBits.truncate, "TRUNCATE"),
+    ]
       .filter { eventBits & $0.0 != 0 }.map(\.1)
     let start = source.start(of: s.range)
     let trigger = Trigger(name: name, timing: timing, events: events, definition: source.text(start..<s.range.upperBound))
@@ -190,6 +195,17 @@ extension PostgresDDLReader {
       skip(s, "no table \(target) for this trigger")
     }
   }
+}
+
+/// PostgreSQL's `TRIGGER_TYPE_*` bits (`catalog/pg_trigger.h`), which `CreateTrigStmt` carries
+/// as plain integers: they are C macros, so pg_query.proto has no enum for them.
+private enum TriggerBits {
+  static let before = 1 << 1
+  static let insert = 1 << 2
+  static let delete = 1 << 3
+  static let update = 1 << 4
+  static let truncate = 1 << 5
+  static let insteadOf = 1 << 6
 }
 
 extension Table {

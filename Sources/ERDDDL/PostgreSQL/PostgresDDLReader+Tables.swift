@@ -12,12 +12,12 @@ extension PostgresDDLReader {
     var constraints: [PgNode] = []
     for field in m {
       switch field.number {
-      case 1: relation = PgRangeVar(field.message)
-      case 2: if let n = field.node { elements.append(n) }
-      case 3: if let n = field.node, n.tag == .rangeVar { parents.append(PgRangeVar(n.body)) }
-      case 4: bound = field.message
-      case 5: partitionSpec = field.message
-      case 7: if let n = field.node { constraints.append(n) }
+      case Pg.CreateStmt.relation: relation = PgRangeVar(field.message)
+      case Pg.CreateStmt.tableElts: if let n = field.node { elements.append(n) }
+      case Pg.CreateStmt.inhRelations: if let n = field.node, n.tag == .rangeVar { parents.append(PgRangeVar(n.body)) }
+      case Pg.CreateStmt.partbound: bound = field.message
+      case Pg.CreateStmt.partspec: partitionSpec = field.message
+      case Pg.CreateStmt.constraints: if let n = field.node { constraints.append(n) }
       default: break
       }
     }
@@ -37,7 +37,7 @@ extension PostgresDDLReader {
       if bound == nil { table.inherits.append(parentName) } else { table.partitionOf = parentName }
     }
     if let bound {
-      let location = bound.field(8)?.int ?? s.range.lowerBound
+      let location = bound.field(Pg.PartitionBoundSpec.location)?.location ?? s.range.lowerBound
       table.partitionBound = source.partitionBound(at: location, limit: s.range.upperBound)
     }
     if let partitionSpec { table.partitionKey = partitionKey(partitionSpec, s) }
@@ -74,16 +74,16 @@ extension PostgresDDLReader {
 
   static func location(of node: PgNode) -> Int? {
     switch node.tag {
-    case .columnDef: return node.body.field(18)?.int
-    case .constraint: return node.body.field(5)?.int
+    case .columnDef: return node.body.field(Pg.ColumnDef.location)?.location
+    case .constraint: return node.body.field(Pg.Constraint.location)?.location
     default: return nil
     }
   }
 
   /// `RANGE (payment_date)`, as `pg_get_partkeydef` prints it.
   private func partitionKey(_ spec: PgMessage, _ s: Statement) -> String {
-    let strategy = (spec.field(1)?.string ?? "").uppercased()
-    let location = spec.field(3)?.int ?? s.range.lowerBound
+    let strategy = (spec.field(Pg.PartitionSpec.strategy)?.string ?? "").uppercased()
+    let location = spec.field(Pg.PartitionSpec.location)?.location ?? s.range.lowerBound
     let items = source.listItems(from: location, limit: s.range.upperBound)
     return "\(strategy) (\(items.joined(separator: ", ")))"
   }
@@ -98,11 +98,12 @@ extension PostgresDDLReader {
     var constraints: [PgConstraint] = []
     for field in m {
       switch field.number {
-      case 1: name = field.string
-      case 2: type = PgTypeName(field.message)
-      case 6: notNull = field.bool
-      case 14: collation = field.message.strings(2).last
-      case 16: if let n = field.node, n.tag == .constraint { constraints.append(PgConstraint(n.body)) }
+      case Pg.ColumnDef.colname: name = field.string
+      case Pg.ColumnDef.typeName: type = PgTypeName(field.message)
+      case Pg.ColumnDef.isNotNull: notNull = field.bool
+      case Pg.ColumnDef.collClause: collation = field.message.strings(Pg.CollateClause.collname).last
+      case Pg.ColumnDef.constraints:
+        if let n = field.node, n.tag == .constraint { constraints.append(PgConstraint(n.body)) }
       default: break
       }
     }
@@ -203,7 +204,7 @@ extension PostgresDDLReader {
     guard let expression else { return nil }
     var names: Set<String> = []
     PgTreeWalker.walk(expression) { node in
-      if node.tag == .columnRef, let last = node.body.strings(1).last { names.insert(last) }
+      if node.tag == .columnRef, let last = node.body.strings(Pg.ColumnRef.fields).last { names.insert(last) }
       return true
     }
     return names.count == 1 ? Array(names) : nil
@@ -221,21 +222,25 @@ extension PostgresDDLReader {
 
   /// `LIKE parent [INCLUDING …]`, when the parent is defined earlier in the text.
   private mutating func like(_ m: PgMessage, into table: inout Table, _ s: Statement) {
-    guard let rv = m.field(1).map({ PgRangeVar($0.message) }) else { return }
-    let options = m.field(2)?.int ?? 0
+    guard let rv = m.field(Pg.TableLikeClause.relation).map({ PgRangeVar($0.message) }) else { return }
+    let options = m.field(Pg.TableLikeClause.options)?.int ?? 0
+    // A bit set of `TableLikeOption`s, each the bit one below its proto value (C numbers from 0).
+    func including(_ option: Int) -> Bool { options & (1 << (option - 1)) != 0 }
     guard let parent = builder.tables[lookupName(rv)] else {
       return skip(s, "LIKE \(lookupName(rv)): no such table before this statement, so its columns are missing")
     }
     for column in parent.columns.sorted(by: { $0.ordinal < $1.ordinal }) {
       var copy = Column(name: column.name, ordinal: 0, type: column.type, nullable: column.nullable)
-      if options & (1 << 3) != 0 { copy.defaultValue = column.defaultValue }
-      if options & (1 << 4) != 0 { copy.generated = column.generated }
-      if options & (1 << 5) != 0, column.identity != .serial { copy.identity = column.identity }
-      if options & (1 << 0) != 0 { copy.comment = column.comment }
+      if including(Pg.TableLikeOption.createTableLikeDefaults) { copy.defaultValue = column.defaultValue }
+      if including(Pg.TableLikeOption.createTableLikeGenerated) { copy.generated = column.generated }
+      if including(Pg.TableLikeOption.createTableLikeIdentity), column.identity != .serial {
+        copy.identity = column.identity
+      }
+      if including(Pg.TableLikeOption.createTableLikeComments) { copy.comment = column.comment }
       copy.collation = column.collation
       table.append(column: copy)
     }
-    if options & (1 << 2) != 0 { table.checks += parent.checks }
+    if including(Pg.TableLikeOption.createTableLikeConstraints) { table.checks += parent.checks }
   }
 
   /// Defaults as PostgreSQL prints them with the default search path, which sees `public`:

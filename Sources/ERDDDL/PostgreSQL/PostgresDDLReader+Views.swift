@@ -5,9 +5,10 @@ import ERDSchema
 /// names them.
 extension PostgresDDLReader {
   mutating func createView(_ m: PgMessage, _ s: Statement) {
-    guard let rv = m.field(1).map({ PgRangeVar($0.message) }), let query = m.field(3)?.node else { return }
+    guard let rv = m.field(Pg.ViewStmt.view).map({ PgRangeVar($0.message) }), let query = m.field(Pg.ViewStmt.query)?.node
+    else { return }
     let name = creationName(rv)
-    let aliases = m.strings(2)
+    let aliases = m.strings(Pg.ViewStmt.aliases)
     var view = View(name: name.name, definition: source.tail(after: "AS", in: s.range, from: rv.location))
     view.dependencies = relations(readBy: query)
     view.columns = columns(of: query, aliases: aliases)
@@ -17,9 +18,12 @@ extension PostgresDDLReader {
 
   /// `CREATE MATERIALIZED VIEW … AS`; a plain `CREATE TABLE … AS` has no declared columns to draw.
   mutating func createTableAs(_ m: PgMessage, _ s: Statement) {
-    guard m.field(3)?.int == 24 else { return skip(s, "CREATE TABLE … AS is not modelled") }
-    guard let into = m.field(2)?.message, let rv = into.field(1).map({ PgRangeVar($0.message) }),
-      let query = m.field(1)?.node
+    guard m.field(Pg.CreateTableAsStmt.objtype)?.int == Pg.ObjectType.objectMatview else {
+      return skip(s, "CREATE TABLE … AS is not modelled")
+    }
+    guard let into = m.field(Pg.CreateTableAsStmt.into)?.message,
+      let rv = into.field(Pg.IntoClause.rel).map({ PgRangeVar($0.message) }),
+      let query = m.field(Pg.CreateTableAsStmt.query)?.node
     else { return }
     let name = creationName(rv)
     var definition = source.tail(after: "AS", in: s.range, from: rv.location)
@@ -30,7 +34,7 @@ extension PostgresDDLReader {
     }
     var view = View(name: name.name, materialized: true, definition: definition)
     view.dependencies = relations(readBy: query)
-    view.columns = columns(of: query, aliases: into.strings(2))
+    view.columns = columns(of: query, aliases: into.strings(Pg.IntoClause.colNames))
     takeName(name.name, schema: name.schema)
     builder.addView(view, in: name.schema)
   }
@@ -42,7 +46,7 @@ extension PostgresDDLReader {
     PgTreeWalker.walk(query) { node in
       switch node.tag {
       case .rangeVar: read.append(PgRangeVar(node.body))
-      case .commonTableExpr: if let name = node.body.field(1)?.string { cteNames.insert(name) }
+      case .commonTableExpr: if let name = node.body.field(Pg.CommonTableExpr.ctename)?.string { cteNames.insert(name) }
       default: break
       }
       return true
@@ -59,17 +63,19 @@ extension PostgresDDLReader {
   func columns(of query: PgNode, aliases: [String]) -> [Column] {
     var select = query
     // A set operation takes its columns from its first branch.
-    while select.tag == .selectStmt, select.body.field(3) == nil, let left = select.body.field(19) {
+    while select.tag == .selectStmt, select.body.field(Pg.SelectStmt.targetList) == nil,
+      let left = select.body.field(Pg.SelectStmt.larg)
+    {
       select = PgNode(tag: .selectStmt, body: left.message)
     }
     guard select.tag == .selectStmt else { return [] }
-    let from = fromRelations(select.body.nodes(4))
+    let from = fromRelations(select.body.nodes(Pg.SelectStmt.fromClause))
     var columns: [Column] = []
-    for target in select.body.nodes(3) where target.tag == .resTarget {
-      let alias = target.body.field(1)?.string
-      guard let value = target.body.field(3)?.node else { continue }
-      if alias == nil, value.tag == .columnRef, value.body.nodes(1).last?.tag == .aStar {
-        let qualifier = value.body.strings(1).last
+    for target in select.body.nodes(Pg.SelectStmt.targetList) where target.tag == .resTarget {
+      let alias = target.body.field(Pg.ResTarget.name)?.string
+      guard let value = target.body.field(Pg.ResTarget.val)?.node else { continue }
+      if alias == nil, value.tag == .columnRef, value.body.nodes(Pg.ColumnRef.fields).last?.tag == .aStar {
+        let qualifier = value.body.strings(Pg.ColumnRef.fields).last
         for (name, relation) in from where qualifier == nil || qualifier == name {
           for column in relation.sorted(by: { $0.ordinal < $1.ordinal }) {
             columns.append(Column(name: column.name, ordinal: columns.count + 1, type: column.type))
@@ -95,8 +101,8 @@ extension PostgresDDLReader {
         let columns = builder.tables[resolved]?.columns ?? builder.views[resolved]?.columns ?? []
         out.append((rv.alias ?? rv.name, columns))
       case .joinExpr:
-        if let left = node.body.field(3)?.node { visit(left) }
-        if let right = node.body.field(4)?.node { visit(right) }
+        if let left = node.body.field(Pg.JoinExpr.larg)?.node { visit(left) }
+        if let right = node.body.field(Pg.JoinExpr.rarg)?.node { visit(right) }
       default: break
       }
     }
@@ -108,19 +114,19 @@ extension PostgresDDLReader {
   private static func describe(_ value: PgNode, from: [(String, [Column])]) -> (String, String) {
     switch value.tag {
     case .columnRef:
-      let fields = value.body.strings(1)
+      let fields = value.body.strings(Pg.ColumnRef.fields)
       guard let name = fields.last else { return ("?column?", "") }
       let qualifier = fields.count >= 2 ? fields[fields.count - 2] : nil
       let match = from.lazy.filter { qualifier == nil || $0.0 == qualifier }
         .compactMap { $0.1.first { $0.name == name } }.first
       return (name, match?.type ?? "")
     case .typeCast:
-      let type = value.body.field(2).map { PgTypeName($0.message).text } ?? ""
-      guard let inner = value.body.field(1)?.node else { return ("?column?", type) }
+      let type = value.body.field(Pg.TypeCast.typeName).map { PgTypeName($0.message).text } ?? ""
+      guard let inner = value.body.field(Pg.TypeCast.arg)?.node else { return ("?column?", type) }
       let (name, _) = describe(inner, from: from)
       return (name == "?column?" ? type.split(separator: "(").first.map(String.init) ?? name : name, type)
     case .funcCall:
-      return (value.body.strings(1).last ?? "?column?", "")
+      return (value.body.strings(Pg.FuncCall.funcname).last ?? "?column?", "")
     default:
       return ("?column?", "")
     }

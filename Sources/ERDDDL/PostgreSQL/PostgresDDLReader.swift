@@ -3,8 +3,8 @@ import ERDSchema
 
 /// Reads PostgreSQL DDL into the model with PostgreSQL's own grammar, through libpg_query.
 ///
-/// The whole text is parsed once into a protobuf tree; each statement is then mapped by one
-/// function per statement type. `SET search_path` and `set_config('search_path', …)` change the
+/// The whole text is parsed once by libpg_query, whose JSON parse tree is read through a tape
+/// (`PgJSONTape`); each statement is then mapped by one function per statement type. `SET search_path` and `set_config('search_path', …)` change the
 /// schema unqualified names mean, as they would in `psql`.
 struct PostgresDDLReader {
   struct Statement {
@@ -23,38 +23,73 @@ struct PostgresDDLReader {
   /// Relation and constraint names taken in each schema, for the names PostgreSQL generates.
   var usedNames: [String: Set<String>] = [:]
 
-  static func read(_ bytes: [UInt8], label: String) throws(InspectError) -> (Catalog, DDLReport) {
+  /// How much text goes to libpg_query at once. The parse tree of a whole 100 MB dump, with
+  /// its JSON and tape, takes 50 times the text in memory; pieces of about a megabyte, cut
+  /// between statements, keep that to a few dozen megabytes and parse as fast.
+  static let pieceSize = 1 << 20
+
+  static func read(
+    _ bytes: [UInt8], label: String, pieceSize: Int = pieceSize
+  ) throws(InspectError) -> (Catalog, DDLReport) {
     let script = PsqlScript(bytes)
     var reader = PostgresDDLReader(label: label, source: PgSourceText(script.bytes), lines: LineIndex(bytes))
     reader.report.ignore("psql meta-command", count: script.metaCommands)
     do {
-      try PgQuery.withParseTree(script.bytes) { root in
-        for field in root where field.number == 2 { reader.rawStatement(field.message) }
-      }
-    } catch let error as PgQuery.SyntaxError {
-      throw .invalidInput(label, reason: error.message, location: reader.lines.location(of: error.offset))
+      try reader.readPieces(script, pieceSize: pieceSize)
     } catch {
-      throw .invalidInput(label, reason: "\(error)")
+      throw .invalidInput(label, reason: error.reason, location: error.location.map(reader.lines.location(of:)))
     }
     guard reader.report.statements > 0 else { throw .invalidInput(label, reason: "no SQL statements in the input") }
     reader.markSerialColumns()
     return (reader.builder.build(), reader.report)
   }
 
-  private mutating func rawStatement(_ raw: PgMessage) {
+  /// Parses the script piece by piece, each piece whole statements. A syntax error in a piece's
+  /// last statement may come from the cut (a `;` inside `BEGIN ATOMIC … END`): the piece then
+  /// takes in more statements, twice as many each time, and is parsed again; an error anywhere
+  /// else in a piece is the input's.
+  private mutating func readPieces(_ script: PsqlScript, pieceSize: Int) throws(PgQuery.Failure) {
+    let text = script.bytes
+    var ends = script.statementEnds
+    if ends.last ?? 0 < text.count { ends.append(text.count) }
+    var start = 0
+    var next = 0  // the first end not yet parsed
+    while next < ends.count {
+      var last = next
+      while last + 1 < ends.count, ends[last + 1] - start <= pieceSize { last += 1 }
+      var more = 1
+      while true {
+        let range = start..<ends[last]
+        do {
+          try PgQuery.withParseTree(text, range) { root in
+            for field in root where field.number == Pg.ParseResult.stmts { rawStatement(field.message, in: range) }
+          }
+          break
+        } catch .syntax(_, let offset) where last + 1 < ends.count && offset >= (last > next ? ends[last - 1] : start) {
+          last = min(last + more, ends.count - 1)
+          more *= 2
+        }
+      }
+      start = ends[last]
+      next = last + 1
+    }
+  }
+
+  private mutating func rawStatement(_ raw: PgMessage, in piece: Range<Int>) {
     var node: PgNode?
-    var location = 0
+    var location = piece.lowerBound
     var length = 0
     for field in raw {
       switch field.number {
-      case 1: node = field.node
-      case 2: location = field.int
-      case 3: length = field.int
+      case Pg.RawStmt.stmt: node = field.node
+      case Pg.RawStmt.stmtLocation: location = field.location
+      case Pg.RawStmt.stmtLen: length = field.int
       default: break
       }
     }
     guard let node else { return }
-    let end = length > 0 ? min(location + length, source.bytes.count) : source.bytes.count
+    // A length of 0 means the statement runs to the end of the text parsed.
+    let end = length > 0 ? min(location + length, piece.upperBound) : piece.upperBound
     report.statements += 1
     statement(Statement(node: node, range: location..<end))
   }
@@ -64,7 +99,7 @@ struct PostgresDDLReader {
     switch s.node.tag {
     case .createStmt: createTable(body, s, kind: nil)
     case .createForeignTableStmt:
-      if let base = body.field(1) { createTable(base.message, s, kind: .foreign) }
+      if let base = body.field(Pg.CreateForeignTableStmt.baseStmt) { createTable(base.message, s, kind: .foreign) }
     case .alterTableStmt: alterTable(body, s)
     case .indexStmt: createIndex(body, s)
     case .commentStmt: comment(body, s)
@@ -151,21 +186,21 @@ struct PostgresDDLReader {
   // MARK: Session and small statements
 
   private mutating func createSchema(_ m: PgMessage, _ s: Statement) {
-    let name = m.field(1)?.string ?? ""
+    let name = m.field(Pg.CreateSchemaStmt.schemaname)?.string ?? ""
     guard !name.isEmpty else { return skip(s, "CREATE SCHEMA without a name is not modelled") }
     builder.addSchema(name)
     let saved = searchPath
     searchPath = [name]
-    for element in m.nodes(3) { statement(Statement(node: element, range: s.range)) }
+    for element in m.nodes(Pg.CreateSchemaStmt.schemaElts) { statement(Statement(node: element, range: s.range)) }
     searchPath = saved
   }
 
   private mutating func setVariable(_ m: PgMessage) {
-    let kind = m.field(1)?.int ?? 0
-    guard m.field(2)?.string.lowercased() == "search_path" else { return report.ignore("SET") }
+    let kind = m.field(Pg.VariableSetStmt.kind)?.int ?? 0
+    guard m.field(Pg.VariableSetStmt.name)?.string.lowercased() == "search_path" else { return report.ignore("SET") }
     switch kind {
-    case 1: searchPath = m.nodes(3).compactMap(\.constantString)
-    case 2, 5: searchPath = ["public"]  // SET … TO DEFAULT, RESET
+    case Pg.VariableSetKind.varSetValue: searchPath = m.nodes(Pg.VariableSetStmt.args).compactMap(\.constantString)
+    case Pg.VariableSetKind.varSetDefault, Pg.VariableSetKind.varReset: searchPath = ["public"]  // SET … TO DEFAULT, RESET
     default: break
     }
     report.ignore("SET search_path")
@@ -174,21 +209,22 @@ struct PostgresDDLReader {
   /// pg_dump opens with `SELECT pg_catalog.set_config('search_path', '', false);`.
   private mutating func select(_ m: PgMessage) {
     defer { report.ignore("SELECT") }
-    guard let target = m.nodes(3).first, target.tag == .resTarget,
-      let call = target.body.field(3)?.node, call.tag == .funcCall,
-      call.body.strings(1).last == "set_config"
+    guard let target = m.nodes(Pg.SelectStmt.targetList).first, target.tag == .resTarget,
+      let call = target.body.field(Pg.ResTarget.val)?.node, call.tag == .funcCall,
+      call.body.strings(Pg.FuncCall.funcname).last == "set_config"
     else { return }
-    let args = call.body.nodes(2).compactMap(\.constantString)
+    let args = call.body.nodes(Pg.FuncCall.args).compactMap(\.constantString)
     guard args.count >= 2, args[0].lowercased() == "search_path" else { return }
     searchPath = args[1].split(separator: ",").map { String($0).trimmingSpaces().unquotedIdentifier }
   }
 
   private mutating func sequence(_ m: PgMessage, creating: Bool) {
     report.ignore(creating ? "CREATE SEQUENCE" : "ALTER SEQUENCE")
-    guard let rv = m.field(1).map({ PgRangeVar($0.message) }) else { return }
+    guard let rv = m.field(Pg.CreateSeqStmt.sequence).map({ PgRangeVar($0.message) }) else { return }
     let sequence = QualifiedName(schema: rv.schema ?? creationSchema, name: rv.name)
-    for option in m.nodes(2) where option.tag == .defElem && option.body.field(2)?.string == "owned_by" {
-      let parts = option.body.field(3)?.node?.listItems.compactMap(\.string) ?? []
+    for option in m.nodes(Pg.CreateSeqStmt.options)
+    where option.tag == .defElem && option.body.field(Pg.DefElem.defname)?.string == "owned_by" {
+      let parts = option.body.field(Pg.DefElem.arg)?.node?.listItems.compactMap(\.string) ?? []
       guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let column = parts.last else {
         continue
       }
@@ -198,9 +234,9 @@ struct PostgresDDLReader {
 
   private mutating func drop(_ m: PgMessage) {
     report.ignore("DROP")
-    let kind = m.field(2)?.int ?? 0
-    guard [42, 52, 24, 19].contains(kind) else { return }  // table, view, materialized view, foreign table
-    for object in m.nodes(1) {
+    let kind = m.field(Pg.DropStmt.removeType)?.int ?? 0
+    guard Self.relationKinds.contains(kind) else { return }
+    for object in m.nodes(Pg.DropStmt.objects) {
       if let name = lookupName(parts: object.listItems.compactMap(\.string)) { builder.drop(name) }
     }
   }
@@ -221,6 +257,11 @@ struct PostgresDDLReader {
     }
   }
 
+  /// The object types that name a table or view (`DROP`, `RENAME`).
+  static let relationKinds: Set<Int> = [
+    Pg.ObjectType.objectTable, Pg.ObjectType.objectView, Pg.ObjectType.objectMatview, Pg.ObjectType.objectForeignTable,
+  ]
+
   /// How `--verbose` names the statements it counts most often.
   static let kindNames: [PgTag: String] = [
     .insertStmt: "INSERT", .copyStmt: "COPY", .grantStmt: "GRANT", .grantRoleStmt: "GRANT",
@@ -230,6 +271,10 @@ struct PostgresDDLReader {
     .createRoleStmt: "CREATE ROLE", .updateStmt: "UPDATE", .deleteStmt: "DELETE", .doStmt: "DO",
     .refreshMatViewStmt: "REFRESH MATERIALIZED VIEW", .createPolicyStmt: "CREATE POLICY", .ruleStmt: "CREATE RULE",
     .compositeTypeStmt: "CREATE TYPE … AS (…)", .createRangeStmt: "CREATE TYPE … AS RANGE",
+    .alterTSConfigurationStmt: "ALTER TEXT SEARCH CONFIGURATION", .createCastStmt: "CREATE CAST",
+    .createPublicationStmt: "CREATE PUBLICATION", .alterPublicationStmt: "ALTER PUBLICATION",
+    .createStatsStmt: "CREATE STATISTICS", .createForeignServerStmt: "CREATE SERVER",
+    .createFdwStmt: "CREATE FOREIGN DATA WRAPPER", .createEventTrigStmt: "CREATE EVENT TRIGGER",
   ]
 
   /// Statements that hold nothing a schema diagram shows: counted, never errors.

@@ -8,6 +8,11 @@ struct PsqlScript {
   private(set) var bytes: [UInt8]
   private(set) var metaCommands = 0
   private(set) var copyBlocks = 0
+  /// Where each statement ends: just after every `;` outside strings, quoted names, comments and
+  /// dollar quotes (after the data of a `COPY … FROM stdin`). The parser may be given the text in
+  /// pieces cut here; a `;` inside `BEGIN ATOMIC … END` is one too, so a cut there can split a
+  /// statement, which the reader notices by its syntax error and mends.
+  private(set) var statementEnds: [Int] = []
 
   init(_ input: [UInt8]) {
     bytes = input
@@ -40,10 +45,12 @@ struct PsqlScript {
         if let start = statementStart, isCopyFromStdin(start..<i) {
           copyBlocks += 1
           i = blankCopyData(after: i)
+          statementEnds.append(min(i, bytes.count))
           statementStart = nil
           atLineStart = true
           continue
         }
+        statementEnds.append(i + 1)
         statementStart = nil
       } else if statementStart == nil, !isSpace(b), !startsComment(at: i) {
         statementStart = i

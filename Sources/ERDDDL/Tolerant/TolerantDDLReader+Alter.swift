@@ -3,7 +3,7 @@ import ERDSchema
 
 /// `ALTER TABLE` and `CREATE INDEX`.
 extension TolerantDDLReader {
-  mutating func alterTable(_ t: inout TokenStream, _ s: Statement) throws {
+  mutating func alterTable(_ t: inout TokenStream, _ s: Statement) throws(DDLSyntaxError) {
     try checkParentheses(s)
     t.accept("ONLY")
     t.accept(sequence: "IF", "EXISTS")
@@ -37,7 +37,7 @@ extension TolerantDDLReader {
   /// One alteration; returns what was not modelled, if anything.
   private mutating func alteration(
     _ verb: String, _ t: inout TokenStream, _ table: inout Table, schema: String
-  ) throws -> String? {
+  ) throws(DDLSyntaxError) -> String? {
     switch verb {
     case "ADD":
       t.accept("COLUMN")
@@ -121,7 +121,7 @@ extension TolerantDDLReader {
     return nil
   }
 
-  mutating func createIndex(_ t: inout TokenStream, _ s: Statement, unique: Bool, method: String?) throws {
+  mutating func createIndex(_ t: inout TokenStream, _ s: Statement, unique: Bool, method: String?) throws(DDLSyntaxError) {
     try checkParentheses(s)
     t.accept(sequence: "IF", "NOT", "EXISTS")
     let name = t.isWord("ON") ? nil : t.identifier()

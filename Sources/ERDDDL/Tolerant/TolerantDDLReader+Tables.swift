@@ -3,7 +3,7 @@ import ERDSchema
 
 /// `CREATE TABLE` and its column and constraint definitions, shared with `ALTER TABLE … ADD`.
 extension TolerantDDLReader {
-  mutating func createTable(_ t: inout TokenStream, _ s: Statement) throws {
+  mutating func createTable(_ t: inout TokenStream, _ s: Statement) throws(DDLSyntaxError) {
     try checkParentheses(s)
     t.accept(sequence: "IF", "NOT", "EXISTS")
     let nameToken = t.current
@@ -44,7 +44,7 @@ extension TolerantDDLReader {
   }
 
   /// One column or table-constraint definition.
-  mutating func definition(_ tokens: ArraySlice<SQLToken>, into table: inout Table, schema: String) throws {
+  mutating func definition(_ tokens: ArraySlice<SQLToken>, into table: inout Table, schema: String) throws(DDLSyntaxError) {
     var t = TokenStream(tokens)
     var constraintName: String?
     if t.accept("CONSTRAINT"), !t.isWord("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "DEFAULT") {
@@ -93,7 +93,7 @@ extension TolerantDDLReader {
   }
 
   /// `name type [options…]`, or SQL Server's computed `name AS (expr) [PERSISTED]`.
-  mutating func column(_ t: inout TokenStream, into table: inout Table, replacing old: String? = nil) throws {
+  mutating func column(_ t: inout TokenStream, into table: inout Table, replacing old: String? = nil) throws(DDLSyntaxError) {
     guard let token = t.current, token.kind == .word || token.kind == .quotedIdentifier, let name = t.identifier() else {
       let offset = t.current?.start ?? 0
       throw DDLSyntaxError(offset: offset, reason: "expected a column name or a constraint")

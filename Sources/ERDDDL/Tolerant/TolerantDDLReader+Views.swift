@@ -4,7 +4,7 @@ import ERDSchema
 /// `CREATE VIEW` (the relations read from its FROM and JOIN clauses), `CREATE TRIGGER`, and SQL
 /// Server's `sp_addextendedproperty` comments.
 extension TolerantDDLReader {
-  mutating func createView(_ t: inout TokenStream, _ s: Statement) throws {
+  mutating func createView(_ t: inout TokenStream, _ s: Statement) throws(DDLSyntaxError) {
     try checkParentheses(s)
     t.accept(sequence: "IF", "NOT", "EXISTS")
     guard let name = qualified(t.qualifiedName()) else { return skip(s, "CREATE VIEW without a name") }
@@ -46,6 +46,17 @@ extension TolerantDDLReader {
       let token = list[i]
       if token.isSymbol("(") {
         depth += 1
+        // `FROM (a JOIN b ON …)`, as mysqldump writes every join: a FROM list in parentheses.
+        if i > 0, startsFromItem(list[i - 1], inFrom.contains(depth - 1)), i + 1 < list.count,
+          !list[i + 1].isWord("SELECT"), !list[i + 1].isWord("WITH"), !list[i + 1].isSymbol("(")
+        {
+          inFrom.insert(depth)
+          if let (relation, next) = relation(list, at: i + 1), !ctes.contains(relation.name.name.lowercased()) {
+            if let resolved = builder.resolve(relation.name) { found.append((resolved, relation.alias)) }
+            i = next
+            continue
+          }
+        }
       } else if token.isSymbol(")") {
         inFrom.remove(depth)
         depth -= 1
@@ -62,6 +73,10 @@ extension TolerantDDLReader {
       i += 1
     }
     return found
+  }
+
+  private func startsFromItem(_ token: SQLToken, _ inFromList: Bool) -> Bool {
+    token.isWord("FROM") || token.isWord("JOIN") || (token.isSymbol(",") && inFromList)
   }
 
   /// A relation name (and its alias) at `i`; nil for a subquery or a function.

@@ -18,24 +18,28 @@ struct TolerantDDLReader {
 
   static func read(_ bytes: [UInt8], dialect: Dialect, label: String) throws(InspectError) -> (Catalog, DDLReport) {
     let lines = LineIndex(bytes)
-    do {
-      let script = try TolerantScript(bytes, dialect: dialect)
-      var reader = TolerantDDLReader(
-        dialect: dialect, label: label, lexer: script.lexer, lines: lines,
-        builder: CatalogBuilder(engine: dialect.rawValue, caseInsensitive: true), database: dialect.defaultSchema)
-      for statement in script.statements {
-        reader.report.statements += 1
-        try reader.statement(statement)
-      }
-      guard reader.report.statements > 0 else { throw InspectError.invalidInput(label, reason: "no SQL statements in the input") }
-      return (reader.builder.build(), reader.report)
-    } catch let error as DDLSyntaxError {
-      throw .invalidInput(label, reason: error.reason, location: lines.location(of: error.offset))
-    } catch let error as InspectError {
-      throw error
+    let reader: TolerantDDLReader
+    do throws(DDLSyntaxError) {
+      reader = try readStatements(bytes, dialect: dialect, label: label, lines: lines)
     } catch {
-      throw .invalidInput(label, reason: "\(error)")
+      throw .invalidInput(label, reason: error.reason, location: lines.location(of: error.offset))
     }
+    guard reader.report.statements > 0 else { throw .invalidInput(label, reason: "no SQL statements in the input") }
+    return (reader.builder.build(), reader.report)
+  }
+
+  private static func readStatements(
+    _ bytes: [UInt8], dialect: Dialect, label: String, lines: LineIndex
+  ) throws(DDLSyntaxError) -> TolerantDDLReader {
+    let script = try TolerantScript(bytes, dialect: dialect)
+    var reader = TolerantDDLReader(
+      dialect: dialect, label: label, lexer: script.lexer, lines: lines,
+      builder: CatalogBuilder(engine: dialect.rawValue, caseInsensitive: true), database: dialect.defaultSchema)
+    for statement in script.statements {
+      reader.report.statements += 1
+      try reader.statement(statement)
+    }
+    return reader
   }
 
   /// Statements that hold nothing a schema diagram shows, by their first word.
@@ -47,7 +51,7 @@ struct TolerantDDLReader {
     "KILL", "CHANGE", "PURGE", "RESET", "INSTALL", "UNINSTALL", "HELP", "DESCRIBE", "DESC", "EXPLAIN", "END",
   ]
 
-  mutating func statement(_ s: Statement) throws {
+  mutating func statement(_ s: Statement) throws(DDLSyntaxError) {
     var t = TokenStream(s.tokens)
     guard let first = t.current else { return }
     let word = first.kind == .word ? first.text.uppercased() : ""
@@ -102,7 +106,7 @@ struct TolerantDDLReader {
 
   // MARK: CREATE
 
-  private mutating func create(_ t: inout TokenStream, _ s: Statement) throws {
+  private mutating func create(_ t: inout TokenStream, _ s: Statement) throws(DDLSyntaxError) {
     var unique = false
     var method: String?
     // Modifiers between CREATE and the object's kind.

@@ -38,10 +38,12 @@ struct TolerantScript {
       throw DDLSyntaxError(offset: open.start, reason: "unterminated \(what): it runs to the end of the input")
     }
     var delimiter = ";"
+    var routine: RoutineBody?
     var current: [SQLToken] = []
     var comments: [SQLToken] = []
     var i = 0
     func finish(upTo end: Int) {
+      routine = nil
       if let first = current.first {
         statements.append(Statement(tokens: current, range: first.start..<end, comments: comments))
       }
@@ -69,9 +71,24 @@ struct TolerantScript {
         continue
       }
       if dialect == .mssql, isRoutine(current) {
-        current.append(token)  // a routine's body runs to the end of its batch, `;` and all
-        i += 1
-        continue
+        // A routine's body holds `;` and statements of its own: it ends where the routine does.
+        if routine == nil { routine = RoutineBody() }
+        switch routine?.next(all, i) {
+        case .before:
+          routine = nil
+          finish(upTo: token.start)
+          continue
+        case .after:
+          routine = nil
+          current.append(token)
+          finish(upTo: token.end)
+          i += 1
+          continue
+        default:
+          current.append(token)
+          i += 1
+          continue
+        }
       }
       if let length = delimiterLength(all, i, delimiter) {
         finish(upTo: token.start)
@@ -193,6 +210,71 @@ struct TolerantScript {
       i += 1
     }
     return bytes
+  }
+}
+
+/// Where a T-SQL routine (`CREATE PROCEDURE|FUNCTION|TRIGGER`) ends, fed its tokens from the one
+/// after `CREATE`: after the `END` that closes a `BEGIN` body (`BEGIN … END` and `CASE … END`
+/// nest; `BEGIN TRAN` opens nothing), or, for a body without `BEGIN` (`AS SELECT …`, `RETURNS
+/// TABLE AS RETURN (…)`), before the next `CREATE` or `ALTER` of an object first on its line,
+/// which would have to start a batch of its own. `GO` ends any.
+struct RoutineBody {
+  enum Step { case inside, before, after }
+
+  private enum State { case header(parentheses: Int), begun, block(depth: Int), plain }
+  private var state = State.header(parentheses: 0)
+
+  private static let objects: Set<String> = [
+    "TABLE", "VIEW", "PROC", "PROCEDURE", "FUNCTION", "TRIGGER", "INDEX", "UNIQUE", "CLUSTERED", "NONCLUSTERED",
+    "SCHEMA", "TYPE", "SEQUENCE", "SYNONYM", "OR",
+  ]
+
+  mutating func next(_ all: [SQLToken], _ i: Int) -> Step {
+    let token = all[i]
+    switch state {
+    case .header(let parentheses):
+      if token.isSymbol("(") { state = .header(parentheses: parentheses + 1) }
+      if token.isSymbol(")") { state = .header(parentheses: max(0, parentheses - 1)) }
+      if parentheses == 0, token.isWord("AS"), i > 0, !all[i - 1].isWord("EXECUTE"), !all[i - 1].isWord("EXEC") {
+        state = .begun
+      }
+      return .inside
+    case .begun:
+      if token.isWord("BEGIN") {
+        state = .block(depth: 1)
+        return .inside
+      }
+      state = .plain
+      return startsObject(all, i) ? .before : .inside
+    case .block(let depth):
+      let change = Self.nesting(all, i)
+      if depth + change == 0 { return .after }
+      state = .block(depth: depth + change)
+      return .inside
+    case .plain:
+      return startsObject(all, i) ? .before : .inside
+    }
+  }
+
+  /// `BEGIN` and `CASE` open a block that `END` closes; `BEGIN TRAN[SACTION]` opens none.
+  private static func nesting(_ all: [SQLToken], _ i: Int) -> Int {
+    let token = all[i]
+    if token.isWord("CASE") { return 1 }
+    if token.isWord("END") { return -1 }
+    guard token.isWord("BEGIN") else { return 0 }
+    let next = i + 1 < all.count ? all[i + 1] : nil
+    let opensNothing = ["TRAN", "TRANSACTION", "DISTRIBUTED", "DIALOG", "CONVERSATION"].contains {
+      next?.isWord($0) == true
+    }
+    return opensNothing ? 0 : 1
+  }
+
+  /// `CREATE`/`ALTER` of an object, first on its line.
+  private func startsObject(_ all: [SQLToken], _ i: Int) -> Bool {
+    let token = all[i]
+    guard token.isWord("CREATE") || token.isWord("ALTER"), i + 1 < all.count else { return false }
+    guard i == 0 || all[i - 1].line != token.line else { return false }
+    return Self.objects.contains(all[i + 1].text.uppercased())
   }
 }
 

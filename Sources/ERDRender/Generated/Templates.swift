@@ -185,6 +185,8 @@ enum Templates {
   --svg-border: #8a96a3;
   --svg-edge: #5b6b7a;
   --svg-dependency: #9aa5b1;
+  --svg-inferred: #c2410c;
+  --svg-declared: #7c3aed;
   --svg-key: #b26b00;
   --svg-comment: #f3f5f7;
   --svg-cluster: #9aa5b1;
@@ -223,6 +225,8 @@ enum Templates {
     --svg-border: #4f5d6b;
     --svg-edge: #8fa1b3;
     --svg-dependency: #66737f;
+    --svg-inferred: #fb923c;
+    --svg-declared: #a78bfa;
     --svg-key: #f0a94a;
     --svg-comment: #1d252d;
     --svg-cluster: #4f5d6b;
@@ -439,6 +443,10 @@ body.list-hidden #sidebar { display: none; }
 #canvas [stroke="#5b6b7a"] { stroke: var(--svg-edge); }
 #canvas [fill="#5b6b7a"] { fill: var(--svg-edge); }
 #canvas [stroke="#9aa5b1"] { stroke: var(--svg-dependency); }
+#canvas [stroke="#c2410c"] { stroke: var(--svg-inferred); }
+#canvas [fill="#c2410c"] { fill: var(--svg-inferred); }
+#canvas [stroke="#7c3aed"] { stroke: var(--svg-declared); }
+#canvas [fill="#7c3aed"] { fill: var(--svg-declared); }
 #canvas [fill="#9aa5b1"] { fill: var(--svg-dependency); }
 #canvas .cluster [stroke="#9aa5b1"] { stroke: var(--svg-cluster); }
 #canvas [fill="#3d4852"] { fill: var(--svg-cluster-text); }
@@ -484,9 +492,24 @@ body.list-hidden #sidebar { display: none; }
   #details { width: auto; max-width: none; border: 0; padding: 0; break-before: page; overflow: visible; }
 }
 
+/* The legend for what the drawing marks beyond the schema: inferred and declared references. */
+.legend {
+  position: absolute; left: 12px; bottom: 12px; margin: 0; padding: 6px 10px; list-style: none;
+  background: var(--panel); box-shadow: var(--shadow); border-radius: 8px; font-size: 12px; pointer-events: none;
+}
+.legend li { display: flex; align-items: center; gap: 6px; }
+.legend .line { display: inline-block; width: 26px; border-top: 2px dashed currentColor; }
+.legend .inferred { color: var(--svg-inferred); }
+.legend .declared { color: var(--svg-declared); }
+.badge.inferred { color: var(--svg-inferred); }
+.badge.declared { color: var(--svg-declared); }
+.finding { margin: 4px 0; }
+.badge.warning { color: var(--badge-pk); }
+.badge.error { color: #c0392b; }
+
 """##
   /// The CSP source that allows `templates/page.css` by its SHA-256.
-  static let pageCSSSource = "'sha256-wGVuHntvZYtdPw7PkbJ13dXPZKZSn9e3RVqv7FKKTys='"
+  static let pageCSSSource = "'sha256-fpU+k9kb5IOKBeCdyIrjPa2Q4Zy0KzfKrsMAiQrwIfU='"
 
   /// `templates/page.html`.
   static let pageHTML = ##"""
@@ -640,6 +663,9 @@ body.list-hidden #sidebar { display: none; }
     if (edgesByKey.has(edge.from)) edgesByKey.get(edge.from).push(edge);
     if (edge.to !== edge.from && edgesByKey.has(edge.to)) edgesByKey.get(edge.to).push(edge);
   });
+  // Inferred and declared references live only in the diagram index: the catalog is the schema.
+  var UNDECLARED = { inferred: 'inferred from column names', declared: 'declared beside the schema' };
+  function isUndeclared(edge) { return UNDECLARED.hasOwnProperty(edge.kind); }
 
   function entityFor(text) {
     return byQualified.get(text) || byName.get(text.toLowerCase()) || null;
@@ -1216,6 +1242,7 @@ body.list-hidden #sidebar { display: none; }
     });
     actions.appendChild(copy);
     detailsBody.appendChild(actions);
+    renderFindings(e);
     renderColumns(d, column);
     if (e.entry.view) renderView(e, d); else renderTable(e, d);
     details.hidden = false;
@@ -1301,6 +1328,7 @@ body.list-hidden #sidebar { display: none; }
         return [tableLink(r.from), ' ', code(cols(r.fk.columns)), ' → ', code(cols(r.fk.references.columns))];
       }));
     }
+    renderUndeclared(e);
     renderReaders(e);
     if ((d.uniqueConstraints || []).length) {
       section('Unique constraints');
@@ -1370,11 +1398,60 @@ body.list-hidden #sidebar { display: none; }
     listOf(by.map(function (q) { return [tableLink(q)]; }));
   }
 
+  /** References (inferred), Referenced by (declared), …: apart from the declared foreign keys. */
+  function renderUndeclared(e) {
+    var edges = (edgesByKey.get(e.key) || []).filter(isUndeclared);
+    Object.keys(UNDECLARED).forEach(function (kind) {
+      var out = edges.filter(function (x) { return x.kind === kind && x.from === e.key; });
+      var into = edges.filter(function (x) { return x.kind === kind && x.to === e.key; });
+      var why = function (x) { return x.note ? el('span', 'muted', ' · ' + x.note) : null; };
+      if (out.length) {
+        section('References (' + kind + ')');
+        listOf(out.map(function (x) {
+          return [badge(kind, kind, UNDECLARED[kind]), code(cols(x.fromColumns)), ' → ', tableLink(byKey.get(x.to).qualified), ' ', code(cols(x.toColumns)), why(x)];
+        }));
+      }
+      if (into.length) {
+        section('Referenced by (' + kind + ')');
+        listOf(into.map(function (x) {
+          return [badge(kind, kind, UNDECLARED[kind]), tableLink(byKey.get(x.from).qualified), ' ', code(cols(x.fromColumns)), why(x)];
+        }));
+      }
+    });
+  }
+
+  /** The lint findings on this table, when the page was drawn with them. */
+  function renderFindings(e) {
+    var found = (index.findings || []).filter(function (f) { return f.entity === e.key; });
+    if (!found.length) return;
+    section('Findings (' + found.length + ')');
+    found.forEach(function (f) {
+      para([badge(f.severity, f.severity, f.severity), code(f.rule), f.columns && f.columns.length ? ' ' : '',
+        f.columns && f.columns.length ? code(cols(f.columns)) : null, ' ' + f.message], 'finding');
+    });
+  }
+
+  /** A legend for the dashed references, only when the drawing has any. */
+  (function legend() {
+    var kinds = Object.keys(UNDECLARED).filter(function (k) { return index.edges.some(function (x) { return x.kind === k; }); });
+    if (!kinds.length) return;
+    var ul = el('ul', 'legend');
+    ul.id = 'legend';
+    kinds.forEach(function (k) {
+      var li = el('li', k);
+      li.appendChild(el('span', 'line'));
+      li.appendChild(el('span', null, k + ': ' + UNDECLARED[k]));
+      ul.appendChild(li);
+    });
+    viewport.appendChild(ul);
+  })();
+
   function renderView(e, d) {
     if ((d.dependsOn || []).length) {
       section('Reads');
       listOf(d.dependsOn.map(function (x) { return [tableLink(qualify(x.schema, x.name))]; }));
     }
+    renderUndeclared(e);
     renderReaders(e);
     renderIndexes(d.indexes);
     if (d.definition) { section('Definition'); detailsBody.appendChild(el('pre', null, d.definition)); }
@@ -1449,7 +1526,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.js` by its SHA-256.
-  static let pageJSSource = "'sha256-HL5E3Vu1gnd8Kk45hAbKIOx6ADdhfdkLfaU2vSXF69U='"
+  static let pageJSSource = "'sha256-LSWsxrbzlKAushVxAEV/oYSEEgDGHX8UcVWKDaI9vfA='"
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
