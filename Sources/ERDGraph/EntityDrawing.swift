@@ -72,8 +72,12 @@ extension EntityKind {
 struct KeyAllocator {
   private var used: Set<String> = []
 
+  /// Keys are identifiers in DOT and Mermaid: kept short (Graphviz refuses a quoted string past
+  /// 16,384 characters), unique by a number when a cut makes two alike.
+  static let maxLength = 120
+
   mutating func key(for name: QualifiedName, qualified: Bool) -> String {
-    let base = Self.sanitize(qualified ? "\(name.schema).\(name.name)" : name.name)
+    let base = String(Self.sanitize(qualified ? "\(name.schema).\(name.name)" : name.name).prefix(Self.maxLength))
     var candidate = base
     var n = 2
     while !used.insert(candidate).inserted {

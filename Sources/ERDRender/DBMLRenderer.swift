@@ -47,7 +47,7 @@ public struct DBMLRenderer: DiagramRenderer {
       if !DBMLText.canRepresent(s), !unrepresentable.contains(s) {
         unrepresentable.append(s)
         warnings.append(
-          "dbml: the name \(s.debugDescription) holds a character DBML cannot quote (\" or a line break); "
+          "dbml: the name \(s.debugDescription) holds what DBML cannot write as it is (a \" or a line break, or spaces at its ends); "
             + "written as \(DBMLText.representable(s).debugDescription)")
       }
       return DBMLText.name(s)
@@ -204,13 +204,20 @@ public struct DBMLRenderer: DiagramRenderer {
     }
 
     /// A `TableGroup` per cluster of the diagram.
+    /// A `TableGroup` per cluster. pydbml reads a member whose name holds `.`, `{` or `}` as
+    /// another table (or as the group's end), so such a table is left out of its group, with a warning.
     mutating func groups() {
       guard qualified else { return }
       let members = Dictionary(grouping: drawing.diagram.entities, by: { $0.group ?? "" })
       for group in drawing.diagram.groups {
-        guard let entities = members[group.key], !entities.isEmpty else { continue }
+        let listable = (members[group.key] ?? []).filter { entity in
+          let fits = DBMLText.canListInGroup(entity.name.schema) && DBMLText.canListInGroup(entity.name.name)
+          if !fits { warnings.append("dbml: \(entity.name.description.debugDescription) left out of TableGroup \(group.label.debugDescription): its name holds . { or }, which DBML parsers misread there") }
+          return fits
+        }
+        guard !listable.isEmpty else { continue }
         out += "\nTableGroup \(DBMLText.name(group.label)) {\n"
-        for entity in entities { out += "  \(tableName(entity.name))\n" }
+        for entity in listable { out += "  \(tableName(entity.name))\n" }
         out += "}\n"
       }
     }

@@ -15,7 +15,11 @@ enum DBMLText {
     return "\"" + representable(s) + "\""
   }
 
-  /// The name as DBML can hold it.
+  /// Whether a name can be listed in a `TableGroup`.
+  static func canListInGroup(_ s: String) -> Bool { !s.contains(where: { $0 == "." || $0 == "{" || $0 == "}" }) }
+
+  /// The name as DBML can hold it: parsers trim white space at a quoted name's ends, so a
+  /// zero-width space (which is not white space) goes outside such spaces to keep them.
   static func representable(_ s: String) -> String {
     var out = ""
     for c in s.unicodeScalars {
@@ -25,6 +29,8 @@ enum DBMLText {
       default: out.unicodeScalars.append(c.value < 0x20 || c.value == 0x7F ? " " : c)
       }
     }
+    if out.first?.isWhitespace == true { out = "\u{200B}" + out }
+    if out.last?.isWhitespace == true { out += "\u{200B}" }
     return out.isEmpty ? " " : out
   }
 

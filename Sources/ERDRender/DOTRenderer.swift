@@ -173,10 +173,13 @@ public struct DOTRenderer: DiagramRenderer {
     return parts.joined(separator: " ")
   }
 
+  /// The longest text put in one DOT string: `dot` refuses a quoted string past 16,384 bytes.
+  static let maxText = 2_000
+
   /// A DOT double-quoted string: only `"` and `\` need escaping, and line breaks become `\n`.
   func quote(_ s: String) -> String {
     var out = "\""
-    for c in s.unicodeScalars {
+    for c in Self.cut(s).unicodeScalars {
       switch c {
       case "\"": out += "\\\""
       case "\\": out += "\\\\"
@@ -191,7 +194,7 @@ public struct DOTRenderer: DiagramRenderer {
   /// Text inside an HTML-like label: XML-escaped, on one line, without control characters.
   func html(_ s: String) -> String {
     var out = ""
-    for c in s.unicodeScalars {
+    for c in Self.cut(s).unicodeScalars {
       switch c {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
@@ -208,6 +211,9 @@ public struct DOTRenderer: DiagramRenderer {
     }
     return out
   }
+
+  /// The text, cut to `maxText` characters with an ellipsis.
+  static func cut(_ s: String) -> String { s.count <= maxText ? s : String(s.prefix(maxText - 1)) + "…" }
 
   private func truncate(_ s: String, _ limit: Int) -> String {
     let oneLine = s.split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -83,4 +83,16 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdoutText.hasPrefix("640\n644\n<?xml"), "\(result.stdoutText)")
   }
+
+  /// A name of 20,000 characters still makes DOT that Graphviz reads, and every format.
+  @Test func aVeryLongNameDrawsEverywhere() throws {
+    let name = String(repeating: "n", count: 20_000)
+    let ddl = "CREATE TABLE \"\(name)\" (id integer PRIMARY KEY, \"\(name)x\" integer REFERENCES \"\(name)\"(id));"
+    let dir = try Paths.temporaryDirectory()
+    try Data(ddl.utf8).write(to: dir.appendingPathComponent("long.sql"))
+    let result = try Self.shell(
+      "\"$ERDVIZ\" inspect long.sql --dialect sqlite -o x.svg -o x.dot -o x.mmd -o x.html -o x.md -o x.dbml "
+        + "&& dot -Tsvg x.dot -o /dev/null", in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+  }
 }

@@ -46,3 +46,30 @@ public enum MermaidCheck {
     return Outcome(ok: false, message: last.stderr + last.stdoutText, model: nil)
   }
 }
+
+/// Mermaid's entity codes (`#quot;`, `#35;`) back to characters, as Mermaid does when drawing.
+public func decodeMermaidEntities(_ s: String) -> String {
+  let named = ["quot": "\"", "lt": "<", "gt": ">", "amp": "&"]
+  var out = ""
+  var rest = Substring(s)
+  while let hash = rest.firstIndex(of: "#") {
+    out += rest[..<hash]
+    let after = rest[rest.index(after: hash)...]
+    if let semi = after.firstIndex(of: ";"), semi > after.startIndex {
+      let code = String(after[..<semi])
+      if let n = Int(code), let scalar = Unicode.Scalar(n) {
+        out.unicodeScalars.append(scalar)
+        rest = after[after.index(after: semi)...]
+        continue
+      }
+      if let c = named[code] {
+        out += c
+        rest = after[after.index(after: semi)...]
+        continue
+      }
+    }
+    out += "#"
+    rest = after
+  }
+  return out + rest
+}
