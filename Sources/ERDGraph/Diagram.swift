@@ -24,6 +24,8 @@ public struct Diagram: Hashable, Sendable {
   public var title: String?
   /// The heading of pages and documents: the title, else one derived from the schema.
   public var heading: String
+  /// In the drawing of a schema change (`erdviz diff`): its summary and lines; nil otherwise.
+  public var changes: ChangeList?
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],
@@ -69,6 +71,8 @@ public struct Entity: Hashable, Sendable {
   public var details: [String]
   /// The group (cluster) this entity is drawn in, by `Group.key`.
   public var group: String?
+  /// In the drawing of a schema change: how this entity changed (or that it is context).
+  public var change: EntityChange?
 
   public init(
     name: QualifiedName, key: String, label: String, kind: EntityKind, columns: [EntityColumn] = [],
@@ -104,6 +108,8 @@ public struct EntityColumn: Hashable, Sendable {
   /// How the column gets its value, briefly: `identity`, `serial`, `generated`, `= now()`.
   public var annotation: String?
   public var comment: String?
+  /// In the drawing of a schema change: how this column changed, with its old values.
+  public var change: ColumnChange?
 
   public init(
     name: String, type: String, nullable: Bool, keys: KeyRoles = [], annotation: String? = nil,
@@ -165,6 +171,8 @@ public struct Edge: Hashable, Sendable {
   public var onUpdate: ReferentialAction
   /// For an inferred edge the rule that made it; for a declared one its label.
   public var note: String?
+  /// In the drawing of a schema change: whether this foreign key was added, removed or changed.
+  public var change: ChangeMark?
 
   public init(
     kind: Kind, from: QualifiedName, fromColumns: [String], to: QualifiedName, toColumns: [String],
