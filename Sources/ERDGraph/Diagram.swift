@@ -215,10 +215,14 @@ public struct EnumNode: Hashable, Sendable {
 public struct Group: Hashable, Sendable {
   public var key: String
   public var label: String
+  /// The group's place in the diagram's groups, which picks its colour from a renderer's
+  /// palette; a page of a split drawing keeps the slot its group has in the whole.
+  public var slot: Int
 
-  public init(key: String, label: String) {
+  public init(key: String, label: String, slot: Int = 0) {
     self.key = key
     self.label = label
+    self.slot = slot
   }
 }
 

@@ -46,8 +46,6 @@ struct Selection {
   var schemas: Set<String>
   /// Whether labels carry their schema: the selected tables and views span several schemas.
   var qualifiesLabels: Bool { schemas.count > 1 }
-  /// Whether entities are clustered by schema: for now, exactly when labels are qualified.
-  var groupsBySchema: Bool { schemas.count > 1 }
 
   init(_ catalog: Catalog, options: DiagramOptions) {
     var tables = catalog.allTables.filter { options.filter.admits($0.name) }

@@ -91,7 +91,7 @@ public struct ConfiguredDiagram: Sendable {
   static let keys = [
     "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "include",
     "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations",
-    "outputs",
+    "group-by", "split", "details", "view-edges", "outputs",
   ]
 
   init(_ node: ConfigNode, environment: [String: String]) throws(ConfigError) {

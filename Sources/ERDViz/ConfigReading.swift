@@ -62,7 +62,21 @@ enum ConfigReading {
     if let partitions = keys.optional("partitions") {
       options.foldPartitions = try partitions.choice({ ["fold": true, "show": false][$0] }, expected: ["fold", "show"])
     }
+    try sizeOptions(&keys, into: &options)
     return options
+  }
+
+  /// `group-by`, `split`, `details` and `view-edges`: the keys for big schemas.
+  static func sizeOptions(_ keys: inout ConfigMapping, into options: inout DiagramOptions) throws(ConfigError) {
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws(ConfigError) -> T?
+    where T.RawValue == String {
+      guard let node = keys.optional(key) else { return nil }
+      return try node.choice(T.init(rawValue:), expected: T.allCases.map(\.rawValue))
+    }
+    options.groupBy = try choice("group-by", GroupBy.self)
+    options.split = try choice("split", SplitBy.self)
+    options.details = try choice("details", DetailLines.self) ?? options.details
+    options.viewEdges = try choice("view-edges", ViewEdges.self) ?? options.viewEdges
   }
 
   /// `relations:`: each `{table, columns, parent, parent-columns, label}`, as tbls's virtual

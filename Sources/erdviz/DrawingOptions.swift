@@ -33,19 +33,40 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
   var inferRelations = false
 
+  @Option(help: "Cluster tables by schema, app (Django), prefix (name before _) or none (default: picked).")
+  var groupBy: GroupBy?
+
+  @Option(help: ArgumentHelp("Write -o FOLDER/ as an overview and one page per group.", valueName: "group"))
+  var split: SplitBy?
+
+  @Option(help: "Lines under tables: none, keys (constraints, unique indexes; the default) or all (every index, trigger).")
+  var details: DetailLines = .keys
+
+  @Option(help: "View-dependency edges: auto (drawn below 10 views), on or off.")
+  var viewEdges: ViewEdges = .auto
+
   func validate() throws {
     if depth < 0 { throw ValidationError("--depth must be 0 or more") }
   }
 
   var diagramOptions: DiagramOptions {
-    DiagramOptions(
+    var options = DiagramOptions(
       filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns,
       direction: direction,
       includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
+    options.groupBy = groupBy
+    options.split = split
+    options.details = details
+    options.viewEdges = viewEdges
+    return options
   }
 }
 
 extension ColumnDetail: ExpressibleByArgument {}
+extension GroupBy: ExpressibleByArgument {}
+extension SplitBy: ExpressibleByArgument {}
+extension DetailLines: ExpressibleByArgument {}
+extension ViewEdges: ExpressibleByArgument {}
 extension Direction: ExpressibleByArgument {
   public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }

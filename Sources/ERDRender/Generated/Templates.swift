@@ -180,6 +180,13 @@ main { flex: 1; display: flex; min-height: 0; position: relative; }
 }
 body.list-hidden #sidebar { display: none; }
 #count { margin: 0; padding: 8px 12px 6px; font-size: 12px; border-bottom: 1px solid var(--line); }
+#groups { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+#groups button {
+  padding: 1px 8px; border: 1px solid var(--line); border-radius: 11px; background: var(--panel);
+  font-size: 12px; cursor: pointer;
+}
+#groups button[aria-pressed="true"] { border-color: var(--accent); background: var(--accent-soft); }
+.swatch { display: inline-block; flex: none; width: 9px; height: 9px; margin-right: 6px; border-radius: 2px; }
 #list { list-style: none; margin: 0; padding: 4px 0; overflow-y: auto; flex: 1; }
 #list li {
   display: flex;
@@ -352,7 +359,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.css` by its SHA-256.
-  static let pageCSSSource = "'sha256-fpU+k9kb5IOKBeCdyIrjPa2Q4Zy0KzfKrsMAiQrwIfU='"
+  static let pageCSSSource = "'sha256-ogi90bX9dXlZ2abUYRQAUlnXzREk6vH7ppMd7JFvax4='"
 
   /// `templates/page.html`.
   static let pageHTML = ##"""
@@ -844,14 +851,53 @@ body.list-hidden #sidebar { display: none; }
     return -1;
   }
 
+  // ---- Groups: a filter over the list, each group in the colour of its drawing -------------
+
+  var groups = index.groups || [];
+  var groupColours = new Map();
+  groups.forEach(function (g) { groupColours.set(g.key, g.colour); });
+  var groupFilter = null;
+  function inGroup(e) { return groupFilter === null || e.group === groupFilter; }
+
+  function swatch(colour) {
+    var s = el('span', 'swatch');
+    s.style.background = colour;
+    return s;
+  }
+
+  (function groupBar() {
+    if (!groups.length) return;
+    var bar = el('div', 'groups');
+    bar.id = 'groups';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Show one group');
+    [{ key: null, label: 'All' }].concat(groups).forEach(function (g) {
+      var b = el('button');
+      b.type = 'button';
+      b.dataset.group = g.key === null ? '' : g.key;
+      if (g.colour) b.appendChild(swatch(g.colour));
+      var n = entities.filter(function (e) { return g.key === null || e.group === g.key; }).length;
+      b.appendChild(doc.createTextNode(g.label + ' ' + n));
+      b.setAttribute('aria-pressed', String(g.key === null));
+      b.addEventListener('click', function () {
+        groupFilter = g.key;
+        bar.querySelectorAll('button').forEach(function (x) { x.setAttribute('aria-pressed', String(x === b)); });
+        runSearch();
+      });
+      bar.appendChild(b);
+    });
+    $('sidebar').insertBefore(bar, list);
+  })();
+
   function runSearch() {
     var q = search.value.trim().toLowerCase();
     results = [];
     if (!q) {
-      sortedEntities.forEach(function (e) { results.push({ entity: e }); });
+      sortedEntities.forEach(function (e) { if (inGroup(e)) results.push({ entity: e }); });
     } else {
       var tables = [];
       entities.forEach(function (e) {
+        if (!inGroup(e)) return;
         var byLabel = rank(e.lower, q);
         var byName = rank(e.name.toLowerCase(), q);
         var r = Math.min(byLabel < 0 ? 9 : byLabel, byName < 0 ? 9 : byName);
@@ -860,6 +906,7 @@ body.list-hidden #sidebar { display: none; }
       tables.sort(function (a, b) { return a.rank - b.rank || (a.entity.lower < b.entity.lower ? -1 : 1); });
       var columns = [];
       searchIndex.forEach(function (c) {
+        if (!inGroup(c.entity)) return;
         var r = rank(c.lower, q);
         if (r >= 0) columns.push({ entity: c.entity, column: c.column, type: c.type, rank: r });
       });
@@ -914,6 +961,7 @@ body.list-hidden #sidebar { display: none; }
           li.appendChild(sub);
         }
       } else {
+        if (groupColours.has(r.entity.group)) li.appendChild(swatch(groupColours.get(r.entity.group)));
         appendHighlighted(name, r.entity.label, q);
         li.appendChild(name);
         var kind = kindLabel(r.entity.kind);
@@ -979,7 +1027,7 @@ body.list-hidden #sidebar { display: none; }
   function paintHits(q) {
     hits.forEach(function (n) { n.classList.remove('hit'); });
     hits = [];
-    if (!q) return;
+    if (!q && groupFilter === null) return;
     results.forEach(function (r) {
       if (r.column) return;
       var node = current.nodes.get(r.entity.key);
@@ -1369,7 +1417,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.js` by its SHA-256.
-  static let pageJSSource = "'sha256-LSWsxrbzlKAushVxAEV/oYSEEgDGHX8UcVWKDaI9vfA='"
+  static let pageJSSource = "'sha256-vsEe4nh/r1wrjzMnZtXI8nlZ5MaGzZIyNu45EXtgnUg='"
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
