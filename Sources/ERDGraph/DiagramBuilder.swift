@@ -19,7 +19,7 @@ public enum DiagramBuilder {
     let stubs = passes.stubEntities()
     let edges =
       passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
-      + passes.undeclaredEdges()
+      + passes.undeclaredEdges() + passes.referrerEdges()
     let groups = passes.groups(&entities, &enums)
     return Diagram(
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,
@@ -42,6 +42,8 @@ struct Selection {
   /// Empty when views are left out.
   var views: [(name: QualifiedName, view: View)]
   var drawn: Set<QualifiedName>
+  /// Tables not drawn whose foreign keys point at drawn ones, when the options ask for them.
+  var referrers: [(name: QualifiedName, table: Table)] = []
   /// The schemas of the selected tables and views (views counted even when left out).
   var schemas: Set<String>
   /// Whether labels carry their schema: the selected tables and views span several schemas.
@@ -50,6 +52,11 @@ struct Selection {
   init(_ catalog: Catalog, options: DiagramOptions) {
     var tables = catalog.allTables.filter { options.filter.admits($0.name) }
     var views = catalog.allViews.filter { options.filter.admits($0.name) }
+    let admitted = tables
+    if let only = options.only {
+      tables = tables.filter { only.contains($0.name) }
+      views = views.filter { only.contains($0.name) }
+    }
     if !options.focus.isEmpty || !options.focusNames.isEmpty {
       let reached = Neighbourhood(tables: tables, views: views)
         .around(options.focus, names: options.focusNames, depth: options.depth)
@@ -60,6 +67,11 @@ struct Selection {
     self.views = options.includeViews ? views : []
     drawn = Set(tables.map(\.name) + self.views.map(\.name))
     schemas = Set(tables.map(\.name.schema) + views.map(\.name.schema))
+    let drawn = drawn
+    referrers =
+      !options.referrerStubs
+      ? []
+      : admitted.filter { !drawn.contains($0.name) && $0.table.foreignKeys.contains { drawn.contains($0.referencedTable) } }
   }
 }
 

@@ -35,6 +35,11 @@ public struct DiagramOptions: Hashable, Sendable {
   public var viewEdges: ViewEdges = .auto
   /// Split a folder output into a page per group and an overview (`--split group`).
   public var split: SplitBy? = nil
+  /// Draw only these tables and views (a page of a split drawing); nil: all the filter admits.
+  public var only: Set<QualifiedName>? = nil
+  /// Also draw, as stubs, the tables that reference drawn ones without being drawn themselves,
+  /// with their foreign keys (a split page shows what points into it from other pages).
+  public var referrerStubs = false
 
   public init(
     filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,

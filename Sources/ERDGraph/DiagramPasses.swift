@@ -58,10 +58,18 @@ struct DiagramPasses {
     return nodes
   }
 
-  /// The tables that drawn foreign keys point at without drawing them, by name.
+  /// The tables that drawn foreign keys point at without drawing them, and those that point at
+  /// drawn ones when the options ask for them, by name.
   var stubNames: [QualifiedName] {
     let targets = selection.tables.flatMap { $0.table.foreignKeys.map(\.referencedTable) }
-    return Set(targets).subtracting(selection.drawn).sorted()
+    return Set(targets + selection.referrers.map(\.name)).subtracting(selection.drawn).sorted()
+  }
+
+  /// The foreign keys of referrer stubs into drawn tables, after every other edge.
+  func referrerEdges() -> [Edge] {
+    selection.referrers.flatMap { name, table in
+      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+    }
   }
 
   mutating func stubEntities() -> [Entity] {
@@ -134,7 +142,9 @@ struct DiagramPasses {
       Grouping.Member(name: name, source: table.source?.file, references: table.foreignKeys.map(\.referencedTable) + table.inherits)
     }
     let views = selection.views.map { Grouping.Member(name: $0.name, source: $0.view.source?.file, references: $0.view.dependencies) }
-    let grouping = Grouping(tables + views, by: options.groupBy, schemaOrder: catalog.schemas.map(\.name))
+    let grouping = Grouping(
+      tables + views, by: options.groupBy, schemaOrder: catalog.schemas.map(\.name),
+      otherwise: options.split == nil ? .none : .prefix)
     guard !grouping.groups.isEmpty else { return [] }
     for i in entities.indices { entities[i].group = grouping.groupOf[entities[i].name] }
     if grouping.isBySchema {

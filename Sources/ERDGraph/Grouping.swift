@@ -31,9 +31,9 @@ struct Grouping {
   var isBySchema: Bool { by == .schema }
 
   /// The grouping `by` asks for; nil picks one: by schema when the members span several, by app
-  /// when the source gave positions, else none.
-  init(_ members: [Member], by: GroupBy?, schemaOrder: [String]) {
-    self.by = by ?? Self.automatic(members)
+  /// when the source gave positions, else `otherwise` (a split drawing groups by prefix).
+  init(_ members: [Member], by: GroupBy?, schemaOrder: [String], otherwise: GroupBy = .none) {
+    self.by = by ?? Self.automatic(members, otherwise: otherwise)
     switch self.by {
     case .none: return
     case .schema: assign(members.map { ($0.name, $0.name.schema) }, order: schemaOrder)
@@ -42,9 +42,9 @@ struct Grouping {
     }
   }
 
-  static func automatic(_ members: [Member]) -> GroupBy {
+  static func automatic(_ members: [Member], otherwise: GroupBy) -> GroupBy {
     if Set(members.map(\.name.schema)).count > 1 { return .schema }
-    return members.contains { $0.source != nil } ? .app : .none
+    return members.contains { $0.source != nil } ? .app : otherwise
   }
 
   /// Keeps the groups that hold a member, in `order` (else by label), each with a key of

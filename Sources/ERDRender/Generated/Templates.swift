@@ -2,6 +2,61 @@
 
 /// The HTML page's templates, embedded in the binary (an installed erdviz reads no file).
 enum Templates {
+  /// `templates/overview.css`.
+  static let overviewCSS = ##"""
+/* The overview page of a split drawing: the groups as a drawing and as a table, no script. */
+body { margin: 0; padding: 16px 24px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1c2530; background: #f6f7f9; }
+h1 { margin: 0; font-size: 20px; }
+.muted { color: #5f6b76; margin: 2px 0 12px; }
+a { color: #1769d1; text-decoration: none; }
+a:hover { text-decoration: underline; }
+.drawing { overflow: auto; background: #ffffff; border: 1px solid #dde2e8; border-radius: 8px; padding: 8px; }
+.drawing svg { max-width: 100%; height: auto; }
+.pages { margin-top: 16px; border-collapse: collapse; background: #ffffff; }
+.pages th, .pages td { padding: 4px 12px; border-bottom: 1px solid #dde2e8; text-align: left; vertical-align: top; }
+.pages td:nth-child(2) { text-align: right; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; }
+
+"""##
+  /// The CSP source that allows `templates/overview.css` by its SHA-256.
+  static let overviewCSSSource = "'sha256-VpIVPYzdrSeDN+p7D128JHtksO8dkPKHhohxBQnnh9g='"
+
+  /// `templates/overview.html`.
+  static let overviewHTML = ##"""
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="erdviz">
+<meta name="referrer" content="no-referrer">
+<title>{{title}}</title>
+<link rel="icon" href="data:,">
+<style>{{style}}</style>
+</head>
+<body>
+<header>
+  <h1>{{title}}</h1>
+  <p class="muted">{{stats}} · one page per group: click a group</p>
+</header>
+<main>
+  <div class="drawing">{{svg}}</div>
+  <table class="pages">
+    <thead><tr><th>Page</th><th>Tables</th><th>References other pages</th></tr></thead>
+    <tbody>
+{{rows}}
+    </tbody>
+  </table>
+</main>
+</body>
+</html>
+
+"""##
+  /// The CSP source that allows `templates/overview.html` by its SHA-256.
+  static let overviewHTMLSource = "'sha256-YN3cXDRulqP67Ctmjg1pdWs38knwJLbsb12E97r1qgk='"
+
   /// `templates/page.css`.
   static let pageCSS = ##"""
 /* erdviz page. No web fonts, no external resources: the Content-Security-Policy forbids them. */
@@ -180,6 +235,8 @@ main { flex: 1; display: flex; min-height: 0; position: relative; }
 }
 body.list-hidden #sidebar { display: none; }
 #count { margin: 0; padding: 8px 12px 6px; font-size: 12px; border-bottom: 1px solid var(--line); }
+nav.pages { flex: 0 1 auto; min-width: 0; font-size: 12.5px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+nav.pages a { margin-right: 8px; }
 #groups { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 #groups button {
   padding: 1px 8px; border: 1px solid var(--line); border-radius: 11px; background: var(--panel);
@@ -359,7 +416,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.css` by its SHA-256.
-  static let pageCSSSource = "'sha256-ogi90bX9dXlZ2abUYRQAUlnXzREk6vH7ppMd7JFvax4='"
+  static let pageCSSSource = "'sha256-AooJ61XXVm72Nwoh7ApeI7CXdJKzzFFf1WAThGnU9Cw='"
 
   /// `templates/page.html`.
   static let pageHTML = ##"""
@@ -385,7 +442,7 @@ body.list-hidden #sidebar { display: none; }
   <div class="heading">
     <h1 id="title">{{title}}</h1>
     <p id="stats" class="muted">{{stats}}</p>
-  </div>
+  </div>{{nav}}
   <div class="search" role="search">
     <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="7" cy="7" r="4.5"/><path d="M10.5 10.5 14 14"/></svg>
     <input id="search" type="search" placeholder="Search tables and columns" aria-label="Search tables and columns" aria-controls="list" autocomplete="off" spellcheck="false">
@@ -438,7 +495,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.html` by its SHA-256.
-  static let pageHTMLSource = "'sha256-XwkiP314h9djfayo6fzAb0Ujc6IC8lQH8h0E10TjsNA='"
+  static let pageHTMLSource = "'sha256-/vDlvZmVsp6a+yn5Csdk7zfeKT0zjJcHvOsatKbW6E4='"
 
   /// `templates/page.js`.
   static let pageJS = ##"""
@@ -1421,6 +1478,8 @@ body.list-hidden #sidebar { display: none; }
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
+    "overview.css": overviewCSS,
+    "overview.html": overviewHTML,
     "page.css": pageCSS,
     "page.html": pageHTML,
     "page.js": pageJS,
