@@ -729,10 +729,17 @@ nav.pages a { margin-right: 8px; }
       var node = press.target && press.target.closest ? press.target.closest('.node') : null;
       var key = node ? keyOfNode(node) : null;
       if (key && byKey.has(key)) select(key, { pan: false });
-      else if (!node) clearSelection();
+      else if (node) followLink(node);
+      else clearSelection();
       // A node that is no table (an enum's legend) shows all it has in the drawing itself.
     }
     if (pointers.size === 0) press = null;
+  }
+  /** A stub of a split drawing links to the page that draws its table: pointer capture keeps the click from the link. */
+  function followLink(node) {
+    var a = node.querySelector('a');
+    var href = a && (a.getAttribute('href') || a.getAttribute('xlink:href'));
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) location.href = href;
   }
   viewport.addEventListener('pointerup', endPointer);
   viewport.addEventListener('pointercancel', endPointer);
@@ -1474,7 +1481,7 @@ nav.pages a { margin-right: 8px; }
 
 """##
   /// The CSP source that allows `templates/page.js` by its SHA-256.
-  static let pageJSSource = "'sha256-vsEe4nh/r1wrjzMnZtXI8nlZ5MaGzZIyNu45EXtgnUg='"
+  static let pageJSSource = "'sha256-qsntGagEc4gLEVVhXvK/citf8It+3zIvjEQVVMOFT88='"
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
