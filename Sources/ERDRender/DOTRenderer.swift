@@ -71,8 +71,8 @@ public struct DOTRenderer: DiagramRenderer {
       rows += "<TD PORT=\"c\(i + 1)l\" ALIGN=\"LEFT\">\(markerText)</TD>"
       rows += "<TD ALIGN=\"LEFT\">\(name)</TD>"
       var type = html(truncate(column.type, 40))
-      // `type?` marks a nullable column, as the legend says.
-      if column.nullable { type += "<FONT COLOR=\"\(DOTTheme.nullable)\">?</FONT>" }
+      // `type?` marks a nullable column, as the legend says; a view's columns are all nullable.
+      if column.nullable && !entity.kind.isView { type += "<FONT COLOR=\"\(DOTTheme.nullable)\">?</FONT>" }
       if let annotation = column.annotation {
         type += (type.isEmpty ? "" : " ") + "<FONT POINT-SIZE=\"8\">\(html(annotation))</FONT>"
       }
