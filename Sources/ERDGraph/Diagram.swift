@@ -24,6 +24,10 @@ public struct Diagram: Hashable, Sendable {
   public var title: String?
   /// The heading of pages and documents: the title, else one derived from the schema.
   public var heading: String
+  /// What `SizeRules` did to draw a big schema, for stderr.
+  public var notes: [String] = []
+  /// Whether the drawing is big enough that Graphviz's work should be bounded.
+  public var boundsLayout = false
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],

@@ -11,8 +11,11 @@ public enum DiagramBuilder {
   }
 
   /// The diagram of a catalog already shaped for drawing (partitions folded or not).
-  static func draw(_ catalog: Catalog, options: DiagramOptions) -> Diagram {
-    let selection = Selection(catalog, options: options)
+  static func draw(_ catalog: Catalog, options asked: DiagramOptions) -> Diagram {
+    let selection = Selection(catalog, options: asked)
+    let count = selection.tables.count + selection.views.count
+    var options = asked
+    if asked.adaptsToSize { options.detail = SizeRules.detail(for: count, asked: asked.detail) }
     var passes = DiagramPasses(catalog: catalog, options: options, selection: selection)
     var entities = passes.tableEntities() + passes.viewEntities()
     var enums = passes.enumNodes()
@@ -21,9 +24,12 @@ public enum DiagramBuilder {
       passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
       + passes.undeclaredEdges() + passes.referrerEdges()
     let groups = passes.groups(&entities, &enums)
-    return Diagram(
+    var diagram = Diagram(
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,
       detail: options.detail, title: options.title, heading: passes.heading())
+    diagram.boundsLayout = count > SizeRules.boundedLayoutAbove
+    diagram.notes = SizeRules.notes(count: count, asked: asked.detail, drawn: options.detail, split: asked.split != nil)
+    return diagram
   }
 
   /// The cardinality rule, the same for every renderer:

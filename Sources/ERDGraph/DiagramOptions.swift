@@ -40,6 +40,8 @@ public struct DiagramOptions: Hashable, Sendable {
   /// Also draw, as stubs, the tables that reference drawn ones without being drawn themselves,
   /// with their foreign keys (a split page shows what points into it from other pages).
   public var referrerStubs = false
+  /// Let `SizeRules` lower the column level of a big drawing (the user did not choose one).
+  public var adaptsToSize = false
 
   public init(
     filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,

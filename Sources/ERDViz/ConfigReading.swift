@@ -52,6 +52,8 @@ enum ConfigReading {
     }
     if let columns = keys.optional("columns") {
       options.detail = try columns.choice(ColumnDetail.init(rawValue:), expected: ColumnDetail.allCases.map(\.rawValue))
+    } else {
+      options.adaptsToSize = true
     }
     if let direction = keys.optional("direction") {
       let names = Direction.allCases.map(\.rawValue)

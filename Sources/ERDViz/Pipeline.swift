@@ -77,6 +77,7 @@ public enum Pipeline {
       catalog, options: request.diagram, otherLevels: levels, tablePages: folder && !split, splitPages: split)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
+    for note in diagram.notes { request.log.note(note) }
     logUndeclared(drawing, options: request.diagram, log: request.log)
     if let rules = request.lint { drawing.findings = Linter.lint(catalog, rules: rules) }
     return drawing

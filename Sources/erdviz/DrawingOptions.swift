@@ -3,8 +3,8 @@ import ERDGraph
 
 /// What to draw and how, shared by every subcommand that draws.
 struct DrawingOptions: ParsableArguments {
-  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only).")
-  var columns: ColumnDetail = .all
+  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only); default all, keys past 150 tables, none past 600.")
+  var columns: ColumnDetail?
 
   @Option(help: ArgumentHelp("Only tables and views matching GLOB (schema.name or name); repeatable.", valueName: "GLOB"))
   var include: [String] = []
@@ -51,13 +51,14 @@ struct DrawingOptions: ParsableArguments {
 
   var diagramOptions: DiagramOptions {
     var options = DiagramOptions(
-      filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns,
+      filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns ?? .all,
       direction: direction,
       includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
     options.groupBy = groupBy
     options.split = split
     options.details = details
     options.viewEdges = viewEdges
+    options.adaptsToSize = columns == nil
     return options
   }
 }
