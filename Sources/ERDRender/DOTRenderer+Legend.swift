@@ -10,14 +10,17 @@ extension DOTRenderer {
       "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(muted)\">\(html(text))</FONT></TD></TR>"
     }
     var rows = ""
-    if let title = diagram.title { rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">\(html(title))</FONT></TD></TR>" }
+    if let title = diagram.title {
+      rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">\(html(title))</FONT></TD></TR>"
+    }
     rows += row("PK primary key · FK foreign key · UK unique · type? nullable")
     rows += row("line ends: bar one · circle zero (optional) · crow's foot many")
     let dashed = Self.dashedNotes(diagram)
     if !dashed.isEmpty { rows += row(dashed.joined(separator: " · ")) }
     rows += groupRows(diagram)
     let place = diagram.title == nil ? "labelloc=b, labeljust=l" : "labelloc=t, labeljust=l"
-    return ", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">\(rows)</TABLE>>, \(place)"
+    return
+      ", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">\(rows)</TABLE>>, \(place)"
   }
 
   /// What the drawing's dashed and hollow lines mean, for those it has.

@@ -7,7 +7,9 @@ extension JSONValue {
   func adding(groups diagram: Diagram) -> JSONValue {
     let labels = Dictionary(uniqueKeysWithValues: diagram.groups.map { ($0.key, $0.label) })
     var groupOf: [QualifiedName: String] = [:]
-    for entity in diagram.entities { if let key = entity.group, let label = labels[key] { groupOf[entity.name] = label } }
+    for entity in diagram.entities {
+      if let key = entity.group, let label = labels[key] { groupOf[entity.name] = label }
+    }
     guard !groupOf.isEmpty, case .object(var members) = self,
       let at = members.firstIndex(where: { $0.key == "schemas" }), case .array(let schemas) = members[at].value
     else { return self }

@@ -14,14 +14,18 @@ struct OverviewRenderer {
     var out = "digraph overview {\n"
     out += "  graph [rankdir=LR, fontname=\(font), fontsize=16, nodesep=0.5, ranksep=0.9, pad=0.3, bgcolor=\"white\", "
     out += "label=\(dot.quote(title)), labelloc=t, labeljust=l]\n"
-    out += "  node [shape=box, style=\"rounded,filled\", fontname=\(font), fontsize=11, fontcolor=\"#ffffff\", margin=\"0.2,0.1\"]\n"
-    out += "  edge [fontname=\(font), fontsize=9, color=\"\(DOTTheme.edge)\", fontcolor=\"\(DOTTheme.muted)\", arrowsize=0.7]\n"
+    out +=
+      "  node [shape=box, style=\"rounded,filled\", fontname=\(font), fontsize=11, fontcolor=\"#ffffff\", margin=\"0.2,0.1\"]\n"
+    out +=
+      "  edge [fontname=\(font), fontsize=9, color=\"\(DOTTheme.edge)\", fontcolor=\"\(DOTTheme.muted)\", arrowsize=0.7]\n"
     for page in split.pages {
       let colour = DOTTheme.palette[page.group.slot % DOTTheme.palette.count]
       let tables = page.diagram.entities.count
-      let label = "<<B>\(dot.html(page.title))</B><BR/><FONT POINT-SIZE=\"9\">\(tables) \(tables == 1 ? "table" : "tables")</FONT>>"
+      let label =
+        "<<B>\(dot.html(page.title))</B><BR/><FONT POINT-SIZE=\"9\">\(tables) \(tables == 1 ? "table" : "tables")</FONT>>"
       out += "  \(dot.quote(page.key)) [id=\(dot.quote("n_\(page.key)")), label=\(label), fillcolor=\"\(colour)\", "
-      out += "color=\"\(colour)\", URL=\(dot.quote(href(page.key))), target=\"_top\", tooltip=\(dot.quote(page.title))]\n"
+      out +=
+        "color=\"\(colour)\", URL=\(dot.quote(href(page.key))), target=\"_top\", tooltip=\(dot.quote(page.title))]\n"
     }
     let titles = Dictionary(uniqueKeysWithValues: split.pages.map { ($0.key, $0.title) })
     for link in split.links {

@@ -47,8 +47,13 @@ extension SplitSiteRenderer {
     out += "| Page | Tables | References other pages |\n| --- | --- | --- |\n"
     for page in split.pages {
       let link = "[\(MarkdownText.text(page.title))](\(Self.pagesFolder)/\(page.key).md)"
-      let refs = references(from: page.key, split).map { "[\(MarkdownText.text($0.title))](\(Self.pagesFolder)/\($0.key).md) (\($0.count))" }
-      out += "| " + [link, "\(page.diagram.entities.count)", refs.joined(separator: ", ")].map(MarkdownText.cell).joined(separator: " | ") + " |\n"
+      let refs = references(from: page.key, split).map {
+        "[\(MarkdownText.text($0.title))](\(Self.pagesFolder)/\($0.key).md) (\($0.count))"
+      }
+      out +=
+        "| "
+        + [link, "\(page.diagram.entities.count)", refs.joined(separator: ", ")].map(MarkdownText.cell).joined(
+          separator: " | ") + " |\n"
     }
     return out
   }
@@ -69,8 +74,10 @@ extension SplitSiteRenderer {
       return "      <tr><td><a href=\"\(folder)/\(page.key).html\">\(PageTemplate.escape(page.title))</a></td>"
         + "<td>\(page.diagram.entities.count)</td><td>\(refs.joined(separator: ", "))</td></tr>"
     }
-    let csp = ["default-src 'none'", "style-src \(Templates.overviewCSSSource)", "img-src data:", "base-uri 'none'",
-      "form-action 'none'"].joined(separator: "; ")
+    let csp = [
+      "default-src 'none'", "style-src \(Templates.overviewCSSSource)", "img-src data:", "base-uri 'none'",
+      "form-action 'none'",
+    ].joined(separator: "; ")
     return PageTemplate.fill(
       Templates.overviewHTML,
       [
@@ -95,7 +102,9 @@ extension SplitSiteRenderer {
     let context = MarkdownRenderer.Context(drawing, hrefs: anchors.hrefs(from: page.key))
     out += "\n## Tables\n"
     for entity in page.diagram.entities {
-      guard let definition = drawing.definition(of: entity.name), let place = anchors.place[entity.name] else { continue }
+      guard let definition = drawing.definition(of: entity.name), let place = anchors.place[entity.name] else {
+        continue
+      }
       out += "\n<a id=\"\(place.anchor)\"></a>\n\n"
       out += MarkdownRenderer().section(entity, definition, context, level: 3)
     }

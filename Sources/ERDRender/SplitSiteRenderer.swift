@@ -35,8 +35,10 @@ public struct SplitSiteRenderer: Sendable {
   ) throws(RenderError) -> [SiteFile] {
     let heading = drawing.diagram.heading
     let folder = Self.pagesFolder
-    let html = try GraphvizRenderer.layout(OverviewRenderer { "\(folder)/\($0).html" }.dot(split, title: heading), as: .svg)
-    let svg = try GraphvizRenderer.layout(OverviewRenderer { "\(folder)/\($0).svg" }.dot(split, title: heading), as: .svg)
+    let html = try GraphvizRenderer.layout(
+      OverviewRenderer { "\(folder)/\($0).html" }.dot(split, title: heading), as: .svg)
+    let svg = try GraphvizRenderer.layout(
+      OverviewRenderer { "\(folder)/\($0).svg" }.dot(split, title: heading), as: .svg)
     Self.collect(html.warnings, into: &warnings)
     return [
       SiteFile(path: "README.md", bytes: Array(readme(drawing, split).utf8)),
@@ -58,13 +60,15 @@ public struct SplitSiteRenderer: Sendable {
     Self.collect(svg.warnings, into: &warnings)
     let pageDrawing = Drawing(catalog: drawing.catalog, diagram: page.diagram)
     let nav = navigation(page, split, suffix: ".html", home: "../index.html")
-    let html = HTMLRenderer().page(pageDrawing, drawings: [(page.diagram.detail, InlineSVG.markup(svg.bytes))], nav: nav)
+    let html = HTMLRenderer().page(
+      pageDrawing, drawings: [(page.diagram.detail, InlineSVG.markup(svg.bytes))], nav: nav)
     let mermaid = SplitSiteRenderer.mermaid(page.diagram)
     let folder = Self.pagesFolder
     return [
       SiteFile(path: "\(folder)/\(page.key).svg", bytes: svg.bytes),
       SiteFile(path: "\(folder)/\(page.key).html", bytes: Array(html.utf8)),
-      SiteFile(path: "\(folder)/\(page.key).md", bytes: Array(markdown(page, pageDrawing, split, anchors, mermaid).utf8)),
+      SiteFile(
+        path: "\(folder)/\(page.key).md", bytes: Array(markdown(page, pageDrawing, split, anchors, mermaid).utf8)),
       SiteFile(path: "\(folder)/\(page.key).mmd", bytes: Array(mermaid.utf8)),
     ]
   }
@@ -89,7 +93,8 @@ extension String {
     var out = ""
     for byte in utf8 {
       switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"),
         UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
         out.unicodeScalars.append(Unicode.Scalar(byte))
       default: out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)

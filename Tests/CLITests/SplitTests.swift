@@ -88,7 +88,9 @@ import Testing
     try FileManager.default.removeItem(at: dir.appendingPathComponent("out/overview.svg"))
     let check = try erdviz("inspect", db.path, "--split", "group", "--check", "-o", "out/", in: dir)
     #expect(check.status == 1, "\(check.stderr)")
-    #expect(check.stdoutText.contains("out/overview.svg") && check.stdoutText.contains("out/groups/ghost.md"), "\(check.stdoutText)")
+    #expect(
+      check.stdoutText.contains("out/overview.svg") && check.stdoutText.contains("out/groups/ghost.md"),
+      "\(check.stdoutText)")
     #expect(try erdviz("inspect", db.path, "--split", "group", "-o", "out/", in: dir).status == 0)
     #expect(!FileManager.default.fileExists(atPath: ghost.path), "the leftover page is removed")
     let usage = try erdviz("inspect", db.path, "--split", "group", "-o", "one.svg", in: dir)

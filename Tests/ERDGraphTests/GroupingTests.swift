@@ -5,10 +5,13 @@ import Testing
 /// Groups by app, prefix and schema, and the pages of a split drawing, on hand-made catalogs.
 @Suite struct GroupingTests {
   static func fk(_ table: String) -> ForeignKey {
-    ForeignKey(columns: [table + "_id"], referencedTable: QualifiedName(schema: "main", name: table), referencedColumns: ["id"])
+    ForeignKey(
+      columns: [table + "_id"], referencedTable: QualifiedName(schema: "main", name: table), referencedColumns: ["id"])
   }
 
-  static func catalog(_ tables: [Table]) -> Catalog { Catalog(schemas: [Schema(name: "main", tables: tables)]).normalized() }
+  static func catalog(_ tables: [Table]) -> Catalog {
+    Catalog(schemas: [Schema(name: "main", tables: tables)]).normalized()
+  }
 
   static func groups(_ diagram: Diagram) -> [String: [String]] {
     let labels = Dictionary(uniqueKeysWithValues: diagram.groups.map { ($0.key, $0.label) })
@@ -30,10 +33,11 @@ import Testing
     ])
     let diagram = DiagramBuilder.build(catalog)
     #expect(diagram.groups.map(\.label) == ["auth", "sessions", "shop"])
-    #expect(Self.groups(diagram) == [
-      "auth": ["auth_group", "auth_user", "auth_user_groups"], "sessions": ["django_session"],
-      "shop": ["link_table", "shop_item"],
-    ])
+    #expect(
+      Self.groups(diagram) == [
+        "auth": ["auth_group", "auth_user", "auth_user_groups"], "sessions": ["django_session"],
+        "shop": ["link_table", "shop_item"],
+      ])
   }
 
   /// Prefixes, merged so that no group holds one table alone: a lone table joins the group it
@@ -48,10 +52,11 @@ import Testing
     var options = DiagramOptions()
     options.groupBy = .prefix
     let diagram = DiagramBuilder.build(catalog, options: options)
-    #expect(Self.groups(diagram) == [
-      "billing": ["billing_invoice", "billing_line", "payment"], "crm": ["crm_contact", "crm_lead"],
-      "other": ["audit_log", "settings"],
-    ])
+    #expect(
+      Self.groups(diagram) == [
+        "billing": ["billing_invoice", "billing_line", "payment"], "crm": ["crm_contact", "crm_lead"],
+        "other": ["audit_log", "settings"],
+      ])
     options.groupBy = GroupBy.none
     #expect(DiagramBuilder.build(catalog, options: options).groups.isEmpty)
   }
@@ -60,7 +65,9 @@ import Testing
   /// end of their foreign keys; no page holds more than the limit.
   @Test func splitPagesHaveStubsBothWaysAndALimit() throws {
     var tables = [Table(name: "crm_contact", foreignKeys: [Self.fk("billing_t0")])]
-    for i in 0..<130 { tables.append(Table(name: "billing_t\(i)", foreignKeys: i > 0 ? [Self.fk("billing_t\(i / 2)")] : [])) }
+    for i in 0..<130 {
+      tables.append(Table(name: "billing_t\(i)", foreignKeys: i > 0 ? [Self.fk("billing_t\(i / 2)")] : []))
+    }
     tables.append(Table(name: "crm_lead", foreignKeys: [Self.fk("crm_contact")]))
     var options = DiagramOptions()
     options.split = .group
