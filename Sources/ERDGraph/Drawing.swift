@@ -29,8 +29,10 @@ public struct Drawing: Sendable {
     let catalog = options.foldPartitions ? catalog.foldingPartitions() : catalog
     self.catalog = catalog
     diagram = DiagramBuilder.draw(catalog, options: options)
+    // Past `SizeRules.otherLevelsUpTo` entities the page holds its one level: each other level
+    // would cost a full Graphviz layout (at 500 tables the page took three times one SVG).
     self.otherLevels =
-      !otherLevels
+      !otherLevels || diagram.entities.count > SizeRules.otherLevelsUpTo
       ? []
       : ColumnDetail.allCases.filter { $0 != options.detail }.map { level in
         var options = options

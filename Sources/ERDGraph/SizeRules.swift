@@ -6,10 +6,14 @@
 /// | up to 150 | all | as is |
 /// | 151 to 600 | keys only | `nslimit`, `nslimit1`, `mclimit`, `searchsize` bounded |
 /// | over 600 | names only | bounded |
+///
+/// Past 150 the HTML page also holds only the level drawn (no switch to the others).
 public enum SizeRules {
   public static let keysOnlyAbove = 150
   public static let namesOnlyAbove = 600
   public static let boundedLayoutAbove = 150
+  /// The HTML page lays out its other column levels up to this many entities, not past it.
+  public static let otherLevelsUpTo = 150
 
   /// The column level for `count` entities when the user left it to erdviz.
   static func detail(for count: Int, asked: ColumnDetail) -> ColumnDetail {
