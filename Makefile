@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden templates screenshot screenshot-diff install deps clean bench bench-postgres bench-mysql bench-ddl bench-diff format lint
+.PHONY: fuzz sample test build release golden templates screenshot screenshot-diff install deps clean bench bench-postgres bench-mysql bench-ddl bench-diff format lint
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -49,6 +49,12 @@ format:
 lint:
 	$(SWIFT) format lint --strict -r --parallel Sources Tests Benchmarks Package.swift
 	scripts/function-lengths
+
+## Fuzz every reader and the escapers with libFuzzer + ASan (FUZZ_SECONDS each, default 600);
+## failing inputs land in Tests/Fixtures/fuzz/, where the tests run them again.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
 
 ## Re-record the renderers' golden files; review `git diff` before committing.
 golden: deps

@@ -105,9 +105,11 @@ public enum Escaping {
 
   /// A DBML quoted name: what is between the quotes, which may hold no quote or line break.
   static func readDBMLName(_ s: String) -> String? {
-    guard s.hasPrefix("\""), s.hasSuffix("\""), s.count >= 2 else { return nil }
-    let inner = String(s.dropFirst().dropLast())
-    return inner.contains("\"") || inner.contains(where: \.isNewline) ? nil : inner
+    let scalars = Array(s.unicodeScalars)
+    guard scalars.count >= 2, scalars.first == "\"", scalars.last == "\"" else { return nil }
+    let inner = scalars.dropFirst().dropLast()
+    if inner.contains("\"") || inner.contains(where: { $0 == "\n" || $0 == "\r" }) { return nil }
+    return String(String.UnicodeScalarView(inner))
   }
 
   /// Markdown inline text: a backslash before ASCII punctuation is the punctuation.
