@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import Foundation
 import Yams
 
@@ -86,12 +87,14 @@ public struct ConfiguredDiagram: Sendable {
   public var line: Int
   /// Where each declared relation is, by its index.
   public var relationOrigins: [ConfigError] = []
+  /// The lint rules whose findings the Markdown and HTML outputs show (`lint: true` or a list).
+  public var lint: [LintRule]?
 
   /// Every key a diagram takes.
   static let keys = [
     "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "lock-timeout",
     "statement-timeout", "include",
-    "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations",
+    "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations", "lint",
     "group-by", "split", "details", "view-edges", "outputs",
   ]
 
@@ -105,6 +108,7 @@ public struct ConfiguredDiagram: Sendable {
     diagram = try ConfigReading.diagramOptions(&keys)
     diagram.inferRelations = try keys.optional("infer")?.bool() ?? false
     (diagram.relations, relationOrigins) = try ConfigReading.relations(keys.optional("relations"))
+    lint = try ConfigReading.lintRules(keys.optional("lint"))
     outputs = try ConfigReading.outputs(try keys.required("outputs"))
     try keys.finish()
   }
@@ -113,6 +117,7 @@ public struct ConfiguredDiagram: Sendable {
   public func request(delivery: Delivery, log: Log) -> Request {
     var request = Request(source: source, outputs: outputs, inspect: inspect, diagram: diagram, delivery: delivery, log: log)
     request.relationOrigins = relationOrigins
+    request.lint = lint
     return request
   }
 }

@@ -1,5 +1,6 @@
 import ERDGraph
 import ERDInspect
+import ERDLint
 import Foundation
 
 /// The keys of a diagram in `erdviz.yml`, read into the same options the CLI builds.
@@ -101,6 +102,17 @@ enum ConfigReading {
       origins.append(item.error(""))
     }
     return (relations, origins)
+  }
+
+  /// `lint: true` (every rule), `false`, or a list of rule names.
+  static func lintRules(_ node: ConfigNode?) throws(ConfigError) -> [LintRule]? {
+    guard let node else { return nil }
+    if let flag = try? node.bool() { return flag ? LintRule.allCases : nil }
+    var rules: [LintRule] = []
+    for item in try node.list() {
+      rules.append(try item.choice(LintRule.init(rawValue:), expected: LintRule.allCases.map(\.rawValue)))
+    }
+    return rules
   }
 
   /// `outputs: [file, folder/, …]`: each by its extension, a path ending in `/` a folder of pages.

@@ -105,6 +105,16 @@ import Testing
     #expect(failure.stderr.contains("product"), "\(failure.stderr)")
   }
 
+  /// `lint:` in the config chooses the rules whose findings the pages show.
+  @Test func lintRulesComeFromTheConfig() throws {
+    let dir = try Self.project(config: "diagrams:\n  - source: shop.db\n    lint: [fk-without-index]\n    outputs: [docs/x.md]\n")
+    let result = try erdviz("generate", in: dir)
+    #expect(result.status == 0, "\(result.stderr)")
+    let markdown = try String(contentsOf: dir.appendingPathComponent("docs/x.md"), encoding: .utf8)
+    #expect(markdown.contains("**Lint warning:** `fk-without-index`"))
+    #expect(!markdown.contains("no-primary-key"))
+  }
+
   @Test func initWritesAStarterThatGenerateRunsAndNeverOverwrites() throws {
     let dir = try Self.project(config: "")
     try FileManager.default.removeItem(at: dir.appendingPathComponent("erdviz.yml"))
