@@ -68,7 +68,7 @@ extension Routine {
     var o = JSONObjectBuilder()
     o.set("name", name)
     o.set("kind", kind.rawValue)
-    o.set("arguments", arguments)
+    o.set("arguments", arguments.isEmpty ? nil : arguments)
     o.set("returns", returnType)
     o.set("language", language)
     o.flag("securityDefiner", securityDefiner)

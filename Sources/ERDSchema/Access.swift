@@ -210,3 +210,22 @@ public struct Role: Hashable, Sendable {
     self.memberOf = memberOf
   }
 }
+
+extension Catalog {
+  /// Every role a grant, an owner or a policy names (PUBLIC aside).
+  public var namedRoles: Set<String> {
+    var names: Set<String> = []
+    for schema in schemas {
+      names.formUnion([schema.owner].compactMap { $0 } + schema.privileges.map(\.role))
+      names.formUnion(schema.defaultPrivileges.flatMap { [$0.grant.role] + [$0.forRole].compactMap { $0 } })
+      for table in schema.tables {
+        names.formUnion([table.owner].compactMap { $0 } + table.privileges.map(\.role))
+        names.formUnion(table.policies.flatMap(\.roles))
+      }
+      for view in schema.views { names.formUnion([view.owner].compactMap { $0 } + view.privileges.map(\.role)) }
+      names.formUnion(schema.routines.compactMap(\.owner))
+    }
+    names.remove(Privilege.everyone)
+    return names
+  }
+}
