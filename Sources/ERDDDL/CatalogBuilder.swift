@@ -16,6 +16,8 @@ struct CatalogBuilder {
   var views: [QualifiedName: View] = [:]
   var enums: [QualifiedName: EnumType] = [:]
   var domains: [QualifiedName: Domain] = [:]
+  /// Owners, grants, routines and memberships (CatalogBuilder+Access.swift).
+  var access = AccessState()
   /// Lower-cased names of tables and views, for case-insensitive lookups.
   private var folded: [QualifiedName: QualifiedName] = [:]
 
@@ -68,7 +70,7 @@ struct CatalogBuilder {
   func build() -> Catalog {
     var bySchema: [String: Schema] = [:]
     for name in schemas {
-      bySchema[name] = Schema(name: name, comment: schemaComments[name])
+      bySchema[name] = withAccess(Schema(name: name, comment: schemaComments[name]))
     }
     for (name, table) in tables {
       bySchema[name.schema, default: Schema(name: name.schema)].tables.append(finished(table, in: name.schema))
@@ -76,7 +78,7 @@ struct CatalogBuilder {
     for (name, view) in views { bySchema[name.schema, default: Schema(name: name.schema)].views.append(view) }
     for (name, type) in enums { bySchema[name.schema, default: Schema(name: name.schema)].enums.append(type) }
     for (name, domain) in domains { bySchema[name.schema, default: Schema(name: name.schema)].domains.append(domain) }
-    return Catalog(engine: engine, schemas: Array(bySchema.values)).normalized()
+    return Catalog(engine: engine, schemas: Array(bySchema.values), roles: roles).normalized()
   }
 
   private func finished(_ table: Table, in schema: String) -> Table {

@@ -43,7 +43,8 @@ extension PostgresCatalogReader {
       guard let oid = row.relation, let name = row.name, relations[oid] != nil else { continue }
       let policy = Policy(
         name: name, command: Self.policyCommands[row.command ?? ""] ?? row.command ?? "ALL",
-        permissive: row.permissive, roles: Self.stringArray(row.roles), using: row.using, check: row.check,
+        permissive: row.permissive, roles: Self.stringArray(row.roles),
+        using: row.using.map(Self.withoutOuterParentheses), check: row.check.map(Self.withoutOuterParentheses),
         comment: row.comment)
       relations[oid]?.table.policies.append(policy)
     }
