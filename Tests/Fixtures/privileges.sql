@@ -27,6 +27,7 @@ CREATE TABLE audit.log (
   changed_at timestamp with time zone NOT NULL DEFAULT now()
 );
 CREATE TABLE audit.login (id bigint PRIMARY KEY, who name NOT NULL);
+ALTER TABLE audit.login OWNER TO auditor;
 
 -- Whatever the defaults gave, the application may not write the audit trail.
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA audit FROM app;

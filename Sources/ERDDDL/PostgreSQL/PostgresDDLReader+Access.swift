@@ -6,8 +6,13 @@ extension PostgresDDLReader {
   /// does not say who runs it).
   static func roleName(_ node: PgNode?) -> String? {
     guard let node, node.tag == .roleSpec else { return nil }
-    switch node.body.field(Pg.RoleSpec.roletype)?.int ?? 0 {
-    case Pg.RoleSpecType.rolespecCstring: return node.body.field(Pg.RoleSpec.rolename)?.string
+    return roleName(node.body)
+  }
+
+  /// A `RoleSpec` given as a message of its own (`OWNER TO`, `AUTHORIZATION`).
+  static func roleName(_ spec: PgMessage) -> String? {
+    switch spec.field(Pg.RoleSpec.roletype)?.int ?? 0 {
+    case Pg.RoleSpecType.rolespecCstring: return spec.field(Pg.RoleSpec.rolename)?.string
     case Pg.RoleSpecType.rolespecPublic: return Privilege.everyone
     case Pg.RoleSpecType.rolespecCurrentRole: return "CURRENT_ROLE"
     case Pg.RoleSpecType.rolespecCurrentUser: return "CURRENT_USER"
@@ -135,7 +140,7 @@ extension PostgresDDLReader {
   /// `ALTER SCHEMA|FUNCTION|PROCEDURE … OWNER TO`; tables and views come through `ALTER TABLE`.
   mutating func alterOwner(_ m: PgMessage) {
     report.ignore("OWNER TO")
-    guard let owner = m.field(Pg.AlterOwnerStmt.newowner)?.node.flatMap(Self.roleName) else { return }
+    guard let owner = m.field(Pg.AlterOwnerStmt.newowner).flatMap({ Self.roleName($0.message) }) else { return }
     let object = m.field(Pg.AlterOwnerStmt.object)?.node
     switch m.field(Pg.AlterOwnerStmt.objectType)?.int ?? 0 {
     case Pg.ObjectType.objectSchema:
@@ -153,7 +158,7 @@ extension PostgresDDLReader {
   mutating func alterAccess(_ name: QualifiedName, _ cmd: PgMessage) -> Bool {
     let subtype = cmd.field(Pg.AlterTableCmd.subtype)?.int ?? 0
     if subtype == Pg.AlterTableType.atChangeOwner {
-      let owner = cmd.field(Pg.AlterTableCmd.newowner)?.node.flatMap(Self.roleName)
+      let owner = cmd.field(Pg.AlterTableCmd.newowner).flatMap { Self.roleName($0.message) }
       if builder.tables[name] != nil { builder.tables[name]?.owner = owner }
       if builder.views[name] != nil { builder.views[name]?.owner = owner }
       return true

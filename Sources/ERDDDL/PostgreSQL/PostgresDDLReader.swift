@@ -197,7 +197,7 @@ struct PostgresDDLReader {
     let name = m.field(Pg.CreateSchemaStmt.schemaname)?.string ?? ""
     guard !name.isEmpty else { return skip(s, "CREATE SCHEMA without a name is not modelled") }
     builder.addSchema(name)
-    if let owner = m.field(Pg.CreateSchemaStmt.authrole)?.node.flatMap(Self.roleName) {
+    if let owner = m.field(Pg.CreateSchemaStmt.authrole).flatMap({ Self.roleName($0.message) }) {
       builder.access.schemaOwners[name] = owner
     }
     let saved = searchPath
