@@ -24,6 +24,8 @@ public struct Diagram: Hashable, Sendable {
   public var title: String?
   /// The heading of pages and documents: the title, else one derived from the schema.
   public var heading: String
+  /// The role each entity's `access` is for (`--as-role`); nil when none was asked.
+  public var asRole: String?
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],
@@ -69,6 +71,10 @@ public struct Entity: Hashable, Sendable {
   public var details: [String]
   /// The group (cluster) this entity is drawn in, by `Group.key`.
   public var group: String?
+  /// Row-level security is on: drawn as a lock badge.
+  public var rowLevelSecurity: Bool = false
+  /// What `Diagram.asRole` may do with it; nil unless a role was asked for.
+  public var access: AccessLevel?
 
   public init(
     name: QualifiedName, key: String, label: String, kind: EntityKind, columns: [EntityColumn] = [],

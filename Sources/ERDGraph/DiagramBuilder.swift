@@ -21,9 +21,12 @@ public enum DiagramBuilder {
       passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
       + passes.undeclaredEdges()
     let groups = passes.groups(&entities, &enums)
-    return Diagram(
+    passes.markAccess(&entities)
+    var diagram = Diagram(
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,
       detail: options.detail, title: options.title, heading: passes.heading())
+    diagram.asRole = options.asRole
+    return diagram
   }
 
   /// The cardinality rule, the same for every renderer:

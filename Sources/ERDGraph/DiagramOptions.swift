@@ -26,11 +26,13 @@ public struct DiagramOptions: Hashable, Sendable {
   /// them with `DeclaredRelation.problems(_:in:)` before drawing, and the builder leaves out any
   /// that does not resolve.
   public var relations: [DeclaredRelation]
+  /// Colour every table by what this role may do with it (`AccessLevel`); nil: by kind.
+  public var asRole: String?
 
   public init(
     filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,
     direction: Direction? = nil, includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil,
-    inferRelations: Bool = false, relations: [DeclaredRelation] = []
+    inferRelations: Bool = false, relations: [DeclaredRelation] = [], asRole: String? = nil
   ) {
     self.filter = filter
     self.focus = focus
@@ -42,5 +44,6 @@ public struct DiagramOptions: Hashable, Sendable {
     self.title = title
     self.inferRelations = inferRelations
     self.relations = relations
+    self.asRole = asRole
   }
 }

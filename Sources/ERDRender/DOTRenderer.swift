@@ -16,7 +16,9 @@ public struct DOTRenderer: DiagramRenderer {
     let direction = (diagram.direction ?? .leftToRight).rawValue
     out += "  graph [rankdir=\(direction), fontname=\(quote(font)), fontsize=12, nodesep=0.4, ranksep=1.0, "
     out += "pad=0.3, bgcolor=\"white\", newrank=true"
-    if let title = diagram.title {
+    if let legend = accessLegend(for: diagram) {
+      out += legend
+    } else if let title = diagram.title {
       out += ", label=\(quote(title)), labelloc=t, fontsize=16"
     }
     out += "]\n"
@@ -49,11 +51,17 @@ public struct DOTRenderer: DiagramRenderer {
   }
 
   private func node(_ entity: Entity, indent: String) -> String {
-    let style = DOTTheme.header(for: entity.kind)
+    var style = DOTTheme.header(for: entity.kind)
+    if let access = entity.access {
+      let level = DOTTheme.access(access)
+      style = DOTTheme.Header(fill: level.fill, text: level.text, caption: [style.caption, level.caption].compactMap { $0 }.joined(separator: " · "))
+    }
     var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(DOTTheme.border)\">"
     var header = entity.label.isEmpty ? " " : "<B>\(html(entity.label))</B>"
     if let caption = style.caption { header += " <FONT POINT-SIZE=\"8\">\(caption)</FONT>" }
-    rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" BGCOLOR=\"\(style.fill)\" ALIGN=\"CENTER\"><FONT COLOR=\"\(style.text)\">\(header)</FONT></TD></TR>"
+    header = "<FONT COLOR=\"\(style.text)\">\(header)</FONT>"
+    if entity.rowLevelSecurity { header = lockBadge(after: header) }
+    rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" BGCOLOR=\"\(style.fill)\" ALIGN=\"CENTER\">\(header)</TD></TR>"
     if let comment = entity.comment, !comment.isEmpty {
       rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" ALIGN=\"LEFT\" BGCOLOR=\"\(DOTTheme.commentFill)\">"
       rows += "<FONT POINT-SIZE=\"9\" COLOR=\"\(DOTTheme.muted)\"><I>\(html(truncate(comment, 72)))</I></FONT></TD></TR>"

@@ -33,15 +33,20 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
   var inferRelations = false
 
+  @Option(help: ArgumentHelp("Colour each table by what ROLE may do: none, read, read-write or owner.", valueName: "ROLE"))
+  var asRole: String?
+
   func validate() throws {
     if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    if asRole?.isEmpty == true { throw ValidationError("--as-role needs a role name") }
   }
 
   var diagramOptions: DiagramOptions {
     DiagramOptions(
       filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns,
       direction: direction,
-      includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
+      includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations,
+      asRole: asRole)
   }
 }
 
