@@ -23,12 +23,14 @@ public struct MarkdownRenderer: DiagramRenderer {
       out += "## Tables\n\n"
       out += diagram.entities.map { link($0.name, context) }.joined(separator: " · ") + "\n"
     }
+    out += accessSummary(context)
     for entity in diagram.entities {
       guard let definition = drawing.definition(of: entity.name) else { continue }
       out += "\n<a id=\"\(anchors[entity.name] ?? "")\"></a>\n\n"
       out += section(entity, definition, context, level: 3)
     }
     out += types(context)
+    out += routines(context)
     return Rendered(text: out, warnings: mermaid.warnings)
   }
 
@@ -107,6 +109,7 @@ public struct MarkdownRenderer: DiagramRenderer {
     case .table(let table): facts = tableFacts(table, named: entity.name, context)
     case .view(let view): facts = viewFacts(view, named: entity.name, context)
     }
+    facts += accessFacts(definition, entity: entity, context)
     facts += undeclaredFacts(entity.name, context)
     facts += FindingsReport.facts((context.drawing.findings ?? []).filter { $0.table == entity.name })
     if !facts.isEmpty { out += "\n" + facts.map { "- \($0)\n" }.joined() }
@@ -193,7 +196,9 @@ public struct MarkdownRenderer: DiagramRenderer {
     for trigger in table.triggers {
       let when = ([trigger.timing].compactMap { $0 } + [trigger.events.joined(separator: " or ")])
         .filter { !$0.isEmpty }.joined(separator: " ").lowercased()
-      facts.append("**Trigger:** \(code(trigger.name))" + (when.isEmpty ? "" : " \(MarkdownText.text(when))"))
+      var text = "**Trigger:** \(code(trigger.name))" + (when.isEmpty ? "" : " \(MarkdownText.text(when))")
+      if let routine = trigger.routine { text += ", executes \(code(routine.description + "()"))" }
+      facts.append(text)
     }
     if let key = table.partitionKey { facts.append("**Partitioned by:** \(code(key))") }
     if !table.partitions.isEmpty {
