@@ -64,7 +64,7 @@ extension MarkdownRenderer {
   /// `## Routines`: functions and procedures, schema by schema.
   func routines(_ context: Context) -> String {
     let catalog = context.drawing.catalog
-    let qualified = catalog.schemas.filter { !$0.routines.isEmpty }.count > 1
+    let qualified = catalog.schemas.count > 1
     var lines: [String] = []
     for schema in catalog.schemas {
       for r in schema.routines {
