@@ -26,7 +26,9 @@ struct GrantSpec {
   func atoms(all: [String]) -> [PrivilegeAtom] {
     roles.flatMap { role in
       (privileges ?? all).flatMap { privilege in
-        (columns.map { $0.map(Optional.some) } ?? [nil]).map { PrivilegeAtom(role: role, privilege: privilege, column: $0, grantable: grantOption) }
+        (columns.map { $0.map(Optional.some) } ?? [nil]).map {
+          PrivilegeAtom(role: role, privilege: privilege, column: $0, grantable: grantOption)
+        }
       }
     }
   }
@@ -53,7 +55,9 @@ extension Array where Element == Privilege {
         atoms.append(atom)
         continue
       }
-      if spec.grantOption { atoms.append(PrivilegeAtom(role: atom.role, privilege: atom.privilege, column: atom.column)) }
+      if spec.grantOption {
+        atoms.append(PrivilegeAtom(role: atom.role, privilege: atom.privilege, column: atom.column))
+      }
     }
     return Privilege.grouping(atoms)
   }
@@ -79,10 +83,14 @@ extension CatalogBuilder {
   /// Gives a table or view just created the schema's default privileges for tables, those
   /// without `FOR ROLE` (the script's own role, who created it).
   mutating func applyDefaultPrivileges(to name: QualifiedName) {
-    let grants = access.defaultPrivileges[name.schema, default: []].filter { $0.forRole == nil && $0.objects == "tables" }
+    let grants = access.defaultPrivileges[name.schema, default: []].filter {
+      $0.forRole == nil && $0.objects == "tables"
+    }
     guard !grants.isEmpty else { return }
     let atoms = grants.flatMap(\.grant.atoms)
-    if let table = tables[name] { tables[name]?.privileges = Privilege.grouping(table.privileges.flatMap(\.atoms) + atoms) }
+    if let table = tables[name] {
+      tables[name]?.privileges = Privilege.grouping(table.privileges.flatMap(\.atoms) + atoms)
+    }
     if let view = views[name] { views[name]?.privileges = Privilege.grouping(view.privileges.flatMap(\.atoms) + atoms) }
   }
 

@@ -51,7 +51,8 @@ struct PostgresCatalogReader {
     for row in schemaRows {
       schemas[row.name] = Schema(
         name: row.name, comment: row.comment, owner: row.owner,
-        privileges: Self.privileges(grants.schemas[row.oid] ?? [], owner: row.owner, ownerDefaults: Privilege.allOnSchemas),
+        privileges: Self.privileges(
+          grants.schemas[row.oid] ?? [], owner: row.owner, ownerDefaults: Privilege.allOnSchemas),
         defaultPrivileges: grants.defaults[row.oid] ?? [])
     }
     for (oid, relation) in relations {
@@ -80,7 +81,9 @@ struct PostgresCatalogReader {
   }
 
   /// Non-system schemas (or the ones asked for); those the role may not use are left out with a warning.
-  private func readSchemas(wanted: [String]) throws(InspectError) -> [(oid: String, name: String, comment: String?, owner: String?)] {
+  private func readSchemas(
+    wanted: [String]
+  ) throws(InspectError) -> [(oid: String, name: String, comment: String?, owner: String?)] {
     let wantedArray: String? = wanted.isEmpty ? nil : "{" + wanted.map(Self.arrayElement).joined(separator: ",") + "}"
     var out: [(String, String, String?, String?)] = []
     var found: Set<String> = []

@@ -7,13 +7,14 @@ extension DOTRenderer {
   func accessLegend(for diagram: Diagram) -> String? {
     // Each row a table of its own, so that its swatches do not line up with another row's.
     let rows = Self.accessLegendRows(diagram).map { cells in
-      "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>" + cells.map { cell in
-        // The badge as the headers show it: fixed in size, not stretched to the row.
-        let size = cell.text == DOTTheme.lock ? " FIXEDSIZE=\"TRUE\" WIDTH=\"28\" HEIGHT=\"14\"" : ""
-        let fill = (cell.fill.map { " BGCOLOR=\"\($0)\"" } ?? "") + size
-        let colour = cell.fill == nil ? DOTTheme.muted : "#ffffff"
-        return "<TD\(fill) ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(colour)\">\(html(cell.text))</FONT></TD>"
-      }.joined() + "</TR></TABLE></TD></TR>"
+      "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>"
+        + cells.map { cell in
+          // The badge as the headers show it: fixed in size, not stretched to the row.
+          let size = cell.text == DOTTheme.lock ? " FIXEDSIZE=\"TRUE\" WIDTH=\"28\" HEIGHT=\"14\"" : ""
+          let fill = (cell.fill.map { " BGCOLOR=\"\($0)\"" } ?? "") + size
+          let colour = cell.fill == nil ? DOTTheme.muted : "#ffffff"
+          return "<TD\(fill) ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(colour)\">\(html(cell.text))</FONT></TD>"
+        }.joined() + "</TR></TABLE></TD></TR>"
     }
     guard !rows.isEmpty else { return nil }
     var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
@@ -30,7 +31,9 @@ extension DOTRenderer {
   static func accessLegendRows(_ diagram: Diagram) -> [[(text: String, fill: String?)]] {
     var rows: [[(text: String, fill: String?)]] = []
     if let role = diagram.asRole {
-      let levels = AccessLevel.allCases.map { level in (text: level.rawValue, fill: Optional(DOTTheme.access(level).fill)) }
+      let levels = AccessLevel.allCases.map { level in
+        (text: level.rawValue, fill: Optional(DOTTheme.access(level).fill))
+      }
       rows.append([(text: "as role \(role):", fill: nil)] + levels)
     }
     if diagram.entities.contains(where: \.rowLevelSecurity) {

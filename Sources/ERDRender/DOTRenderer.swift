@@ -54,7 +54,8 @@ public struct DOTRenderer: DiagramRenderer {
     var style = DOTTheme.header(for: entity.kind)
     if let access = entity.access {
       let level = DOTTheme.access(access)
-      style = DOTTheme.Header(fill: level.fill, text: level.text, caption: [style.caption, level.caption].compactMap { $0 }.joined(separator: " · "))
+      let caption = [style.caption, level.caption].compactMap { $0 }.joined(separator: " · ")
+      style = DOTTheme.Header(fill: level.fill, text: level.text, caption: caption)
     }
     var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(DOTTheme.border)\">"
     var header = entity.label.isEmpty ? " " : "<B>\(html(entity.label))</B>"

@@ -74,7 +74,9 @@ extension MarkdownRenderer {
         if let language = r.language { text += ", \(MarkdownText.text(language))" }
         if r.securityDefiner { text += ", security definer" }
         if let owner = r.owner { text += ", owner \(MarkdownText.code(owner))" }
-        if let comment = r.comment, !comment.isEmpty { text += " — " + MarkdownText.text(MarkdownText.oneLine(comment)) }
+        if let comment = r.comment, !comment.isEmpty {
+          text += " — " + MarkdownText.text(MarkdownText.oneLine(comment))
+        }
         lines.append(text)
       }
     }

@@ -56,7 +56,8 @@ public struct Privilege: Hashable, Sendable {
     var whole: [Holder: Bool] = [:]
     var columns: [Holder: Set<String>] = [:]
     // A privilege held both with and without the grant option is held with it.
-    let withOption = Set(atoms.filter(\.grantable).map { PrivilegeAtom(role: $0.role, privilege: $0.privilege, column: $0.column) })
+    let withOption = Set(
+      atoms.filter(\.grantable).map { PrivilegeAtom(role: $0.role, privilege: $0.privilege, column: $0.column) })
     for atom in atoms where atom.grantable || !withOption.contains(atom) {
       let holder = Holder(role: atom.role, grantable: atom.grantable, privilege: atom.privilege)
       if let column = atom.column { columns[holder, default: []].insert(column) } else { whole[holder] = true }

@@ -91,8 +91,8 @@ public struct ConfiguredDiagram: Sendable {
   static let keys = [
     "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "lock-timeout",
     "statement-timeout", "include",
-    "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations", "as-role",
-    "outputs",
+    "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations",
+    "as-role", "outputs",
   ]
 
   init(_ node: ConfigNode, environment: [String: String]) throws(ConfigError) {

@@ -33,7 +33,8 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
   var inferRelations = false
 
-  @Option(help: ArgumentHelp("Colour each table by what ROLE may do: none, read, read-write or owner.", valueName: "ROLE"))
+  @Option(
+    help: ArgumentHelp("Colour each table by what ROLE may do: none, read, read-write or owner.", valueName: "ROLE"))
   var asRole: String?
 
   func validate() throws {

@@ -27,11 +27,15 @@ import Testing
   static func expectAuditReadOnly(_ svg: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     for key in ["audit_log", "audit_login"] {
       let node = Self.node(svg, key)
-      #expect(node.contains(">read<") && node.contains("#2b6cb0"), "\(key) not drawn read-only", sourceLocation: sourceLocation)
+      #expect(
+        node.contains(">read<") && node.contains("#2b6cb0"), "\(key) not drawn read-only",
+        sourceLocation: sourceLocation)
       #expect(!node.contains("read&#45;write"), "\(key) drawn writable", sourceLocation: sourceLocation)
     }
     let orders = node(svg, "shop_orders")
-    #expect(orders.contains(">read&#45;write<") && orders.contains(">RLS<"), "shop.orders: \(orders)", sourceLocation: sourceLocation)
+    #expect(
+      orders.contains(">read&#45;write<") && orders.contains(">RLS<"), "shop.orders: \(orders)",
+      sourceLocation: sourceLocation)
     #expect(!node(svg, "shop_tenant").contains(">RLS<"))
     #expect(svg.contains(">as role app:<") && svg.contains(">row&#45;level security on<"), "no legend")
   }
@@ -66,7 +70,8 @@ import Testing
     let out = try Paths.temporaryDirectory().appendingPathComponent("ghost.md")
     let result = try erdviz("inspect", Self.privileges.path, "--as-role", "ghost", "-o", out.path)
     #expect(result.status == 0)
-    #expect(result.stderr.contains("warning: as-role: no grant, owner, policy or membership in the schema names role ghost"))
+    #expect(
+      result.stderr.contains("warning: as-role: no grant, owner, policy or membership in the schema names role ghost"))
     let text = try String(contentsOf: out, encoding: .utf8)
     #expect(text.contains("## Access of role `ghost`") && text.contains("| none |"))
   }
@@ -80,7 +85,8 @@ import Testing
     try #require(result.status == 0, "\(result.stderr)")
     let expected: [String: [String]] = [
       "public_profiles": [
-        "Public profiles are viewable by everyone.", "Users can insert their own profile.", "Users can update own profile.",
+        "Public profiles are viewable by everyone.", "Users can insert their own profile.",
+        "Users can update own profile.",
       ],
       "public_posts": ["Published posts are public", "Authors write their posts"],
       "public_comments": ["Comments on visible posts", "Signed-in users comment"],
@@ -95,9 +101,11 @@ import Testing
       #expect(items.contains { $0.hasPrefix("Row-level security: enabled") }, "\(page): \(items)")
       #expect(items.contains { $0.contains("auth.uid()") }, "\(page): \(items)")
     }
-    let countries = try String(contentsOf: dir.appendingPathComponent("docs/tables/public_countries.md"), encoding: .utf8)
+    let countries = try String(
+      contentsOf: dir.appendingPathComponent("docs/tables/public_countries.md"), encoding: .utf8)
     #expect(!countries.contains("**Policy") && countries.contains("**As `authenticated`:** read (SELECT only)"))
-    let single = try PythonTools.markdownModel(try String(contentsOf: dir.appendingPathComponent("schema.md"), encoding: .utf8))
+    let single = try PythonTools.markdownModel(
+      try String(contentsOf: dir.appendingPathComponent("schema.md"), encoding: .utf8))
     let items = (single["list_items"]?.arrayValue ?? []).compactMap(\.stringValue)
     #expect(items.filter { $0.hasPrefix("Policy ") }.count == 9)
     #expect(items.contains { $0.hasPrefix("auth.uid(): function returning uuid") }, "\(items)")

@@ -20,10 +20,14 @@ import Testing
       DELIMITER ;
       """, dialect: .mysql)
     let shop = try #require(catalog.schema(named: "shop"))
-    #expect(shop.table(named: "orders")?.privileges == [
-      Privilege(role: "app", privileges: ["SELECT", "INSERT"]), Privilege(role: "auditor@localhost", privileges: ["SELECT"]),
-    ])
-    #expect(shop.table(named: "audit_log")?.privileges.first == Privilege(role: "app", privileges: ["SELECT"], columns: ["id"], grantable: true))
+    #expect(
+      shop.table(named: "orders")?.privileges == [
+        Privilege(role: "app", privileges: ["SELECT", "INSERT"]),
+        Privilege(role: "auditor@localhost", privileges: ["SELECT"]),
+      ])
+    #expect(
+      shop.table(named: "audit_log")?.privileges.first
+        == Privilege(role: "app", privileges: ["SELECT"], columns: ["id"], grantable: true))
     #expect(shop.routines.map(\.signature) == ["order_count(OUT n INT)", "total_of(p_id INT)"])
     #expect(shop.routines.last?.returnType == "DECIMAL(10,2)")
   }
@@ -47,7 +51,10 @@ import Testing
       CREATE FUNCTION dbo.total(@id int) RETURNS int AS BEGIN RETURN 1 END;
       GO
       """, dialect: .mssql)
-    #expect(catalog.table(QualifiedName(schema: "dbo", name: "orders"))?.privileges == [Privilege(role: "app", privileges: ["SELECT", "INSERT"])])
+    #expect(
+      catalog.table(QualifiedName(schema: "dbo", name: "orders"))?.privileges == [
+        Privilege(role: "app", privileges: ["SELECT", "INSERT"])
+      ])
     #expect(catalog.table(QualifiedName(schema: "sales", name: "lead"))?.privileges.map(\.role) == ["reporting"])
     let routines = catalog.schema(named: "dbo")?.routines ?? []
     #expect(routines.map(\.signature) == ["total(@id int)", "touch_customer(@id int, @when datetime2)"])

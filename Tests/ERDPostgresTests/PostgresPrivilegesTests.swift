@@ -14,7 +14,10 @@ struct PostgresPrivilegesTests {
     let catalog = try TestPostgres.withRoles { try withDatabase(fixture: "privileges.sql") { try inspect($0) } }
     let log = try #require(catalog.table(QualifiedName(schema: "audit", name: "log")))
     #expect(log.owner == "postgres")
-    #expect(log.privileges == [Privilege(role: "app", privileges: ["SELECT"]), Privilege(role: "auditor", privileges: ["SELECT"])])
+    #expect(
+      log.privileges == [
+        Privilege(role: "app", privileges: ["SELECT"]), Privilege(role: "auditor", privileges: ["SELECT"]),
+      ])
     let orders = try #require(catalog.table(QualifiedName(schema: "shop", name: "orders")))
     #expect(orders.rowLevelSecurity == .forced)
     #expect(orders.policies.map(\.name) == ["no_big_orders", "tenant_isolation"])

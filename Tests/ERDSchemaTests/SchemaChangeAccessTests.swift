@@ -69,7 +69,8 @@ import Testing
         "~ policy tenant_isolation on shop.orders: using tenant_id = current_tenant() → tenant_id = 1",
         "+ grant SELECT on shop.totals to auditor",
       ])
-    #expect(change.summary.description == "1 table changed, +2 grants, −1 grant, +1 policy, −1 policy, 1 policy changed")
+    #expect(
+      change.summary.description == "1 table changed, +2 grants, −1 grant, +1 policy, −1 policy, 1 policy changed")
     let kinds = change.json["changes"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } ?? []
     #expect(kinds.contains("privilege.removed") && kinds.contains("policy.added"))
   }
@@ -79,7 +80,11 @@ import Testing
     var ddl = Self.old
     ddl.schemas = ddl.schemas.map { schema in
       var schema = schema
-      schema.tables = schema.tables.map { var t = $0; t.owner = nil; return t }
+      schema.tables = schema.tables.map {
+        var t = $0
+        t.owner = nil
+        return t
+      }
       return schema
     }
     #expect(SchemaChange(from: ddl, to: Self.old).isEmpty)

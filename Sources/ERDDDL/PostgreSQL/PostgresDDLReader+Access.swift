@@ -121,7 +121,11 @@ extension PostgresDDLReader {
     let revoke = !(m.field(Pg.GrantRoleStmt.isGrant)?.bool ?? false)
     for member in m.nodes(Pg.GrantRoleStmt.granteeRoles).compactMap(Self.roleName) {
       for role in granted {
-        if revoke { builder.access.memberships[member]?.remove(role) } else { builder.access.memberships[member, default: []].insert(role) }
+        if revoke {
+          builder.access.memberships[member]?.remove(role)
+        } else {
+          builder.access.memberships[member, default: []].insert(role)
+        }
       }
     }
   }

@@ -168,7 +168,9 @@ extension PostgresDDLReader {
       guard let object, let key = routineKey(object) else { found = false; break }
       builder.access.routines[key.schema]?[key.name]?.comment = text
     case Pg.ObjectType.objectPolicy:
-      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let policy = parts.last else { return }
+      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let policy = parts.last else {
+        return
+      }
       found = builder.updateTable(table) { t in
         for i in t.policies.indices where t.policies[i].name == policy { t.policies[i].comment = text }
       }

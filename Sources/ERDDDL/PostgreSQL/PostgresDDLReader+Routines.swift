@@ -13,7 +13,9 @@ extension PostgresDDLReader {
       using: m.field(Pg.CreatePolicyStmt.qual) == nil ? nil : policyText("USING", rv, s),
       check: m.field(Pg.CreatePolicyStmt.withCheck) == nil ? nil : policyText("CHECK", rv, s))
     let name = lookupName(rv)
-    guard builder.updateTable(name, { $0.policies.append(policy) }) else { return skip(s, "no table \(name) for this policy") }
+    guard builder.updateTable(name, { $0.policies.append(policy) }) else {
+      return skip(s, "no table \(name) for this policy")
+    }
     report.ignore("CREATE POLICY")
   }
 

@@ -61,7 +61,9 @@ extension TolerantDDLReader {
         t.advance()
       }
       if let user = parts.first {
-        out.append(user.uppercased() == "PUBLIC" ? Privilege.everyone : ([user] + parts.dropFirst().filter { $0 != "%" }).joined(separator: "@"))
+        out.append(
+          user.uppercased() == "PUBLIC"
+            ? Privilege.everyone : ([user] + parts.dropFirst().filter { $0 != "%" }).joined(separator: "@"))
       }
       guard t.accept(symbol: ",") else { break }
     }
@@ -83,7 +85,10 @@ extension TolerantDDLReader {
     var returns: String?
     if t.accept("RETURNS") {
       let start = t.rest
-      let stops = ["AS", "WITH", "BEGIN", "DETERMINISTIC", "NOT", "READS", "MODIFIES", "CONTAINS", "NO", "LANGUAGE", "SQL", "COMMENT", "RETURN"]
+      let stops = [
+        "AS", "WITH", "BEGIN", "DETERMINISTIC", "NOT", "READS", "MODIFIES", "CONTAINS", "NO", "LANGUAGE", "SQL",
+        "COMMENT", "RETURN",
+      ]
       while let token = t.current, !stops.contains(where: token.isWord) { t.advance() }
       returns = text(start.prefix(start.count - t.rest.count))
     }

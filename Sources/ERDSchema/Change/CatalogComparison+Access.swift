@@ -4,8 +4,9 @@ extension CatalogComparison {
   func accessChanges(_ old: Table, _ new: Table, table: FoldedName) -> [(Element, Action)] {
     var out = ownerChange(old.owner, new.owner)
     out += privilegeChanges(old.privileges, new.privileges, table: table)
-    let before = Self.index(old.policies, name: \.name, key: { fold($0.name) }) { policy, _ in "\u{1}" + policy.name }
-    let after = Self.index(new.policies, name: \.name, key: { fold($0.name) }) { policy, _ in "\u{1}" + policy.name }
+    let exact: (Policy, String) -> String = { policy, _ in "\u{1}" + policy.name }
+    let before = Self.index(old.policies, name: \.name, key: { fold($0.name) }, exact: exact)
+    let after = Self.index(new.policies, name: \.name, key: { fold($0.name) }, exact: exact)
     for (key, policy) in before {
       guard let match = after[key] else {
         out.append((.policy(policy), .removed))

@@ -46,7 +46,10 @@ extension SchemaChange.Change {
     case .check(let check): return [.number(6), .text(check.expression)]
     case .exclusion(let exclusion): return [.number(7), .text(exclusion.definition)]
     case .privilege(let grant):
-      return [.number(8), .text(grant.role), .text(grant.columns.joined(separator: ",")), .text(grant.privileges.joined(separator: ","))]
+      return [
+        .number(8), .text(grant.role), .text(grant.columns.joined(separator: ",")),
+        .text(grant.privileges.joined(separator: ",")),
+      ]
     case .policy(let policy): return [.number(9)] + Self.name(policy.name)
     }
   }
