@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: sample test build release golden templates screenshot install deps clean bench bench-postgres bench-mysql bench-ddl format lint
+.PHONY: sample test build release golden templates screenshot screenshot-diff install deps clean bench bench-postgres bench-mysql bench-ddl bench-diff format lint
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -23,7 +23,7 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
 ## Benchmarks: ratios against the reference tools, measured in the same run.
-bench: bench-postgres bench-mysql bench-ddl
+bench: bench-postgres bench-mysql bench-ddl bench-diff
 
 bench-postgres:
 	scripts/bench-postgres
@@ -35,6 +35,11 @@ bench-mysql:
 ## DDL reading on a generated 5,000-table schema per dialect, against raw pg_query_parse.
 bench-ddl:
 	scripts/bench-ddl
+
+## erdviz diff on a generated 2,000-table schema against a copy with 5 % of its tables changed,
+## against reading the two schemas alone (two erdviz inspect -f json runs).
+bench-diff:
+	scripts/bench-diff
 
 ## Format every Swift file in place with the checked-in .swift-format (swift-format ships with Swift).
 format:
@@ -59,6 +64,13 @@ screenshot:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --filter samplePageScreenshot
 	mkdir -p docs && cp .build/artifacts/shop-html.png docs/shop-html.png
+
+## Refresh docs/diff-comment.png (the README's picture of an `erdviz diff` pull-request comment).
+screenshot-diff:
+	scripts/install-deps test
+	$(SWIFT) build --build-tests
+	ERDVIZ_PYTHON="$$PWD/.build/pyvenv/bin/python" $(SWIFT) test --skip-build --filter diffCommentScreenshot
+	mkdir -p docs && cp .build/artifacts/diff-comment.png docs/diff-comment.png
 
 ## Install the binary, its man pages and shell completions (bash, zsh, fish); the binary needs no
 ## file from this tree and no Swift toolchain. DESTDIR and PREFIX as usual.

@@ -7,6 +7,8 @@ let package = Package(
   products: [
     .executable(name: "erdviz", targets: ["erdviz"]),
     .library(name: "ERDViz", targets: ["ERDViz"]),
+    // For the fuzzers in Fuzz/, a package of their own (built with -sanitize=fuzzer,address).
+    .library(name: "ERDFuzzTargets", targets: ["ERDFuzzTargets"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -55,6 +57,9 @@ let package = Package(
       name: "erdviz",
       dependencies: ["ERDViz", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+    // What each fuzz target does with an input (`make fuzz`; the regression tests run it too).
+    .target(name: "ERDFuzzTargets", dependencies: ["ERDDDL", "ERDGraph", "ERDRender", "ERDInspect", "ERDSchema"]),
+
     // `make bench-ddl`: DDL reading against libpg_query's raw parse, on generated schemas.
     .executableTarget(name: "ddl-bench", dependencies: ["ERDDDL", "ERDInspect"], path: "Benchmarks/DDLBench"),
 
@@ -76,6 +81,7 @@ let package = Package(
     .testTarget(
       name: "ERDLintTests",
       dependencies: ["ERDLint", "ERDGraph", "ERDRender", "ERDViz", "ERDInspect", "ERDSchema", "ERDTestSupport"]),
+    .testTarget(name: "ERDFuzzTests", dependencies: ["ERDFuzzTargets", "ERDTestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["erdviz", "ERDTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

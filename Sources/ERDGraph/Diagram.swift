@@ -26,6 +26,8 @@ public struct Diagram: Hashable, Sendable {
   public var heading: String
   /// The role each entity's `access` is for (`--as-role`); nil when none was asked.
   public var asRole: String?
+  /// In the drawing of a schema change (`erdviz diff`): its summary and lines; nil otherwise.
+  public var changes: ChangeList?
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],
@@ -75,6 +77,8 @@ public struct Entity: Hashable, Sendable {
   public var rowLevelSecurity: Bool = false
   /// What `Diagram.asRole` may do with it; nil unless a role was asked for.
   public var access: AccessLevel?
+  /// In the drawing of a schema change: how this entity changed (or that it is context).
+  public var change: EntityChange?
 
   public init(
     name: QualifiedName, key: String, label: String, kind: EntityKind, columns: [EntityColumn] = [],
@@ -110,6 +114,8 @@ public struct EntityColumn: Hashable, Sendable {
   /// How the column gets its value, briefly: `identity`, `serial`, `generated`, `= now()`.
   public var annotation: String?
   public var comment: String?
+  /// In the drawing of a schema change: how this column changed, with its old values.
+  public var change: ColumnChange?
 
   public init(
     name: String, type: String, nullable: Bool, keys: KeyRoles = [], annotation: String? = nil,
@@ -171,6 +177,8 @@ public struct Edge: Hashable, Sendable {
   public var onUpdate: ReferentialAction
   /// For an inferred edge the rule that made it; for a declared one its label.
   public var note: String?
+  /// In the drawing of a schema change: whether this foreign key was added, removed or changed.
+  public var change: ChangeMark?
 
   public init(
     kind: Kind, from: QualifiedName, fromColumns: [String], to: QualifiedName, toColumns: [String],

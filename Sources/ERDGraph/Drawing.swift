@@ -17,6 +17,8 @@ public struct Drawing: Sendable {
   /// `erdviz lint` findings, shown per table by the Markdown and HTML renderers; nil unless the
   /// run asks for them, so nothing changes by default.
   public var findings: [Finding]?
+  /// For the drawing of a schema change (`erdviz diff`): the change; nil for a plain drawing.
+  public var change: SchemaChange?
 
   /// Draws a catalog: folds partitions when asked, then builds the diagram, and with
   /// `otherLevels` the diagram at each other detail level with every other option the same.

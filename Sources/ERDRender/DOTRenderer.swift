@@ -51,14 +51,14 @@ public struct DOTRenderer: DiagramRenderer {
   }
 
   private func node(_ entity: Entity, indent: String) -> String {
-    var style = DOTTheme.header(for: entity.kind)
+    var style = DOTTheme.header(for: entity.kind).marked(entity.change?.mark)
     if let access = entity.access {
       let level = DOTTheme.access(access)
       let caption = [style.caption, level.caption].compactMap { $0 }.joined(separator: " · ")
       style = DOTTheme.Header(fill: level.fill, text: level.text, caption: caption)
     }
     var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(DOTTheme.border)\">"
-    var header = entity.label.isEmpty ? " " : "<B>\(html(entity.label))</B>"
+    var header = entity.label.isEmpty ? " " : "<B>\(struck(html(entity.label), entity.change?.mark))</B>"
     if let caption = style.caption { header += " <FONT POINT-SIZE=\"8\">\(caption)</FONT>" }
     header = "<FONT COLOR=\"\(style.text)\">\(header)</FONT>"
     if entity.rowLevelSecurity { header = lockBadge(after: header) }
@@ -69,17 +69,19 @@ public struct DOTRenderer: DiagramRenderer {
     }
     for (i, column) in entity.columns.enumerated() {
       let marker = Self.marker(column.keys)
-      let name = column.keys.contains(.primary) && !column.name.isEmpty ? "<B>\(html(column.name))</B>" : html(column.name)
+      var name = column.keys.contains(.primary) && !column.name.isEmpty ? "<B>\(html(column.name))</B>" : html(column.name)
+      name = marked(name, column.change, in: entity.change?.mark)
+      let cell = Self.cellAttributes(column.change)
       rows += "\n\(indent)  <TR>"
       let markerText = marker.isEmpty ? "" : "<FONT POINT-SIZE=\"8\" COLOR=\"\(DOTTheme.key)\">\(marker)</FONT>"
-      rows += "<TD PORT=\"c\(i + 1)l\" ALIGN=\"LEFT\">\(markerText)</TD>"
-      rows += "<TD ALIGN=\"LEFT\">\(name)</TD>"
+      rows += "<TD PORT=\"c\(i + 1)l\" ALIGN=\"LEFT\"\(cell)>\(markerText)</TD>"
+      rows += "<TD ALIGN=\"LEFT\"\(cell)\(changeLink(column.change, id: "n_\(entity.key)_c\(i + 1)"))>\(name)</TD>"
       var type = html(truncate(column.type, 40))
       if let annotation = column.annotation {
         type += (type.isEmpty ? "" : " ") + "<FONT POINT-SIZE=\"8\">\(html(annotation))</FONT>"
       }
       let typeText = type.isEmpty ? "" : "<FONT COLOR=\"\(DOTTheme.muted)\">\(type)</FONT>"
-      rows += "<TD PORT=\"c\(i + 1)r\" ALIGN=\"LEFT\">\(typeText)</TD>"
+      rows += "<TD PORT=\"c\(i + 1)r\" ALIGN=\"LEFT\"\(cell)>\(typeText)</TD>"
       rows += "</TR>"
     }
     for (i, line) in entity.details.enumerated() {
@@ -93,7 +95,9 @@ public struct DOTRenderer: DiagramRenderer {
       rows += "… \(entity.hiddenColumnCount) more \(noun)</FONT></TD></TR>"
     }
     rows += "\n\(indent)</TABLE>"
-    return "\(indent)\(quote(entity.key)) [id=\(quote("n_\(entity.key)")), tooltip=\(quote(entity.name.description)), label=<\(rows)>]\n"
+    let tooltip = ([entity.name.description] + (entity.change?.lines ?? [])).joined(separator: "\n")
+    return "\(indent)\(quote(entity.key)) [id=\(quote("n_\(entity.key)"))\(Self.changeClass(entity.change?.mark)), "
+      + "tooltip=\(quote(tooltip)), label=<\(rows)>]\n"
   }
 
   /// A table a foreign key points at that is not drawn: a small dashed box with its name only.
@@ -121,7 +125,7 @@ public struct DOTRenderer: DiagramRenderer {
     let loop = edge.from == edge.to
     let tail = endpoint(from, columns: edge.fromColumns, side: "r", compass: loop ? "e" : nil)
     let head = endpoint(to, columns: edge.toColumns, side: loop ? "r" : "l", compass: loop ? "e" : nil)
-    var attributes = ["id=\(quote("e_\(index)"))"]
+    var attributes = ["id=\(quote("e_\(index)"))" + Self.changeClass(edge.change)]
     switch edge.kind {
     case .foreignKey:
       attributes.append("arrowtail=\(Self.arrow(edge.fromCardinality))")
@@ -146,6 +150,7 @@ public struct DOTRenderer: DiagramRenderer {
       attributes.append("arrowtail=none, arrowhead=onormal, arrowsize=1.2")
       attributes.append("tooltip=\(quote("\(from.label) inherits \(to.label)"))")
     }
+    attributes += Self.changeAttributes(edge.change)
     return "\(tail) -> \(head) [\(attributes.joined(separator: ", "))]"
   }
 

@@ -31,10 +31,11 @@ public struct HTMLRenderer: DiagramRenderer {
       levels += "<template id=\"level-\(other.level.rawValue)\">\(other.svg)</template>\n"
     }
     let index = PageIndex.json(drawing.diagram, engine: drawing.catalog.engine, findings: drawing.findings)
+    let changes = ChangePanel(drawing)
     return PageTemplate.fill(
       Templates.pageHTML,
-      [
-        "csp": Self.contentSecurityPolicy,
+      changes.values.merging([
+        "csp": changes.contentSecurityPolicy,
         "title": PageTemplate.escape(drawing.diagram.heading),
         "stats": PageTemplate.escape(drawing.diagram.summary),
         "style": Templates.pageCSS,
@@ -43,16 +44,21 @@ public struct HTMLRenderer: DiagramRenderer {
         "levels": levels,
         "index": json.string(index),
         "catalog": json.string(drawing.drawnCatalog.json),
-      ])
+      ]) { $1 })
   }
 
   /// No fetch, frame, font, image or connection of any kind; only the page's own script and style.
-  static let contentSecurityPolicy = [
-    "default-src 'none'",
-    "script-src \(Templates.pageJSSource)",
-    "style-src \(Templates.pageCSSSource)",
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].joined(separator: "; ")
+  static let contentSecurityPolicy = policy(scripts: [Templates.pageJSSource], styles: [Templates.pageCSSSource])
+
+  /// The policy allowing exactly these scripts and styles (by their hash sources).
+  static func policy(scripts: [String], styles: [String]) -> String {
+    [
+      "default-src 'none'",
+      "script-src \(scripts.joined(separator: " "))",
+      "style-src \(styles.joined(separator: " "))",
+      "img-src data:",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].joined(separator: "; ")
+  }
 }

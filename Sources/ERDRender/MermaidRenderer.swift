@@ -32,6 +32,7 @@ public struct MermaidRenderer: DiagramRenderer {
     }
     out += "erDiagram\n"
     if let direction = diagram.direction { out += "  direction \(direction.rawValue)\n" }
+    out += Self.changeComments(diagram.changes)
     // Enumerated types and per-table details have no place in Mermaid's grammar: they go in
     // `%%` comments, kept in the text for readers and left out of the drawing.
     for e in diagram.enums {
@@ -42,7 +43,7 @@ public struct MermaidRenderer: DiagramRenderer {
       let id = "t_" + entity.key
       ids[entity.name.description] = id
       for line in entity.details { out += "  %% \(Self.commentText(entity.label)): \(Self.commentText(line))\n" }
-      out += "  \(id)[\"\(Self.text(entity.label))\"]"
+      out += "  \(id)[\"\(Self.text(entity.label))\"]" + Self.changeClass(entity.change?.mark)
       if entity.columns.isEmpty {
         out += "\n"
         continue
@@ -60,7 +61,7 @@ public struct MermaidRenderer: DiagramRenderer {
       guard let from = ids[edge.from.description], let to = ids[edge.to.description] else { continue }
       switch edge.kind {
       case .foreignKey:
-        let label = edge.fromColumns.joined(separator: ", ")
+        let label = edge.fromColumns.joined(separator: ", ") + (edge.change.map { " (\($0.rawValue))" } ?? "")
         out += "  \(from) \(Self.left(edge.fromCardinality))--\(Self.right(edge.toCardinality)) \(to) : \"\(Self.text(label))\"\n"
       case .viewDependency:
         out += "  \(from) }o..o{ \(to) : \"reads\"\n"
@@ -72,6 +73,7 @@ public struct MermaidRenderer: DiagramRenderer {
       }
     }
     if !diagram.stubs.isEmpty { out += "  classDef stub stroke-dasharray:4 3,fill:#f6f7f9\n" }
+    out += Self.changeClassDefs(diagram)
     return out
   }
 
@@ -82,7 +84,7 @@ public struct MermaidRenderer: DiagramRenderer {
     if column.keys.contains(.foreign) { keys.append("FK") }
     if column.keys.contains(.unique) { keys.append("UK") }
     if !keys.isEmpty { line += " " + keys.joined(separator: ", ") }
-    let note = [column.annotation, column.comment].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+    let note = [Self.changeNote(column.change), column.annotation, column.comment].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
     if !note.isEmpty { line += " \"\(Self.text(note))\"" }
     return line
   }

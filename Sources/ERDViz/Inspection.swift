@@ -6,8 +6,11 @@ import ERDSQLite
 import ERDSchema
 
 extension Pipeline {
-  /// The catalog a source holds, in canonical order, limited to the schemas asked for.
-  public static func load(_ source: Source, options: InspectOptions, log: Log = Log()) throws(RunError) -> Catalog {
+  /// The catalog a source holds, in canonical order, limited to the schemas asked for; with
+  /// `requireTables`, one without any table or view is an error.
+  public static func load(
+    _ source: Source, options: InspectOptions, log: Log = Log(), requireTables: Bool = true
+  ) throws(RunError) -> Catalog {
     var options = options
     options.log = log
     do {
@@ -16,7 +19,7 @@ extension Pipeline {
         try SelectionCheck.check(catalog, schemas: options.schemas, source: source)
         catalog.schemas.removeAll { !options.schemas.contains($0.name) }
       }
-      try SelectionCheck.check(catalog, schemas: [], source: source)
+      if requireTables { try SelectionCheck.check(catalog, schemas: [], source: source) }
       return catalog
     } catch {
       throw .inspect(error)

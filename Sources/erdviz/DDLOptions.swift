@@ -36,7 +36,10 @@ struct DDLOptions: ParsableArguments {
   /// The program's own arguments and the erdviz options that trail them: `-o FILE`,
   /// `--output FILE`, `-f FORMAT`, `--format FORMAT`, read from the end. A final `--` ends the
   /// program's arguments with nothing trailing.
-  var trailing: (program: [String], outputs: [String], format: String?) {
+  var trailing: (program: [String], outputs: [String], format: String?) { Self.trailing(command) }
+
+  /// `trailing`, of any program's arguments (`erdviz diff` has two programs).
+  static func trailing(_ command: [String]) -> (program: [String], outputs: [String], format: String?) {
     var program = command
     if program.last == "--" {
       program.removeLast()

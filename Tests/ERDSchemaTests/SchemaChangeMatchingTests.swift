@@ -174,6 +174,10 @@ import Testing
 
   @Test(arguments: [
     ("  a\n  + B ", "a + B"), ("é  +\t'X'", "é + 'X'"), ("lower( name )", "lower( name )"), ("x", "x"), (" ", ""),
+    // Quotes an identifier does not need (a DDL file's "line_no", PostgreSQL's line_no) are dropped;
+    // needed ones and string literals stay.
+    ("\"line_no\" >= 0", "line_no >= 0"), ("\"Line\" >= 0", "\"Line\" >= 0"), ("'\"x\"' = \"x\"", "'\"x\"' = x"),
+    ("\"a b\" > \"_c1\"", "\"a b\" > _c1"), ("\"1a\" = \"é\"", "\"1a\" = \"é\""),
   ])
   func expressionKeys(expression: String, key: String) {
     #expect(SQLText.expressionKey(expression) == key)

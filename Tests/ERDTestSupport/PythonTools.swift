@@ -30,11 +30,20 @@ public enum PythonTools {
     try model("markdown_model.py", text, ext: "md")
   }
 
+  /// The HTML cmark-gfm makes of a Markdown file, as GitHub renders it before its own styling.
+  public static func markdownHTML(_ text: String) throws -> String {
+    String(decoding: try output("markdown_html.py", text, ext: "md"), as: UTF8.self)
+  }
+
   private static func model(_ script: String, _ text: String, ext: String) throws -> JSONValue {
+    try JSONParser.parse(try output(script, text, ext: ext))
+  }
+
+  private static func output(_ script: String, _ text: String, ext: String) throws -> [UInt8] {
     let file = try Paths.temporaryDirectory().appendingPathComponent("input.\(ext)")
     try Data(text.utf8).write(to: file)
     let result = try run(python, [scripts.appendingPathComponent(script).path, file.path])
     guard result.status == 0 else { throw Failure(description: "\(script): \(result.stderr)") }
-    return try JSONParser.parse(result.stdout)
+    return result.stdout
   }
 }

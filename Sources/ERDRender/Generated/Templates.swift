@@ -2,6 +2,163 @@
 
 /// The HTML page's templates, embedded in the binary (an installed erdviz reads no file).
 enum Templates {
+  /// `templates/changes.css`.
+  static let changesCSS = ##"""
+/* erdviz change panel and the change colours of the drawing (`erdviz diff` pages only). */
+:root {
+  --change-added: #1a7f37;
+  --change-removed: #cf222e;
+  --change-changed: #9a6700;
+  --svg-added: #1a7f37;
+  --svg-added-fill: #dafbe1;
+  --svg-removed: #cf222e;
+  --svg-removed-fill: #ffebe9;
+  --svg-changed: #9a6700;
+  --svg-changed-line: #bf8700;
+  --svg-changed-fill: #fff8c5;
+  --svg-context: #eaeef2;
+  --svg-context-text: #6e7781;
+  --svg-context-line: #afb8c1;
+}
+@media screen {
+  :root[data-theme="dark"] {
+    --change-added: #3fb950;
+    --change-removed: #f85149;
+    --change-changed: #d29922;
+    --svg-added: #238636;
+    --svg-added-fill: #12361f;
+    --svg-removed: #da3633;
+    --svg-removed-fill: #3d1416;
+    --svg-changed: #9e6a03;
+    --svg-changed-line: #d29922;
+    --svg-changed-fill: #3a2f0b;
+    --svg-context: #2a333d;
+    --svg-context-text: #8b96a1;
+    --svg-context-line: #4f5d6b;
+  }
+}
+
+#changes { border-bottom: 1px solid var(--line); padding: 8px 12px; max-height: 45%; display: flex; flex-direction: column; min-height: 0; }
+#changes h2 { margin: 0 0 6px; font-size: 13px; }
+#changes h2 .muted { font-weight: normal; display: block; }
+#change-filter { display: flex; margin-bottom: 6px; }
+#change-filter button { flex: 1; height: 26px; padding: 0 4px; font-size: 12px; border: 1px solid var(--line); background: var(--panel); cursor: pointer; }
+#change-filter button:disabled { opacity: 0.5; cursor: default; }
+#change-list { list-style: none; margin: 0; padding: 0; overflow-y: auto; font-family: var(--mono); font-size: 12px; }
+#change-list li { padding: 2px 4px; border-left: 3px solid transparent; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: pointer; }
+#change-list li:hover { background: var(--hover); }
+#change-list li.added { border-left-color: var(--change-added); }
+#change-list li.removed { border-left-color: var(--change-removed); }
+#change-list li.changed { border-left-color: var(--change-changed); }
+#change-list li.undrawn, #change-list li.none { cursor: default; color: var(--muted); }
+
+/* The drawing's change colours (DOTTheme's change colours), repainted per theme. */
+#canvas [fill="#1a7f37"] { fill: var(--svg-added); }
+#canvas [stroke="#1a7f37"] { stroke: var(--svg-added); }
+#canvas [fill="#dafbe1"] { fill: var(--svg-added-fill); }
+#canvas [fill="#cf222e"] { fill: var(--svg-removed); }
+#canvas [stroke="#cf222e"] { stroke: var(--svg-removed); }
+#canvas [fill="#ffebe9"] { fill: var(--svg-removed-fill); }
+#canvas [fill="#9a6700"] { fill: var(--svg-changed); }
+#canvas [fill="#bf8700"] { fill: var(--svg-changed-line); }
+#canvas [stroke="#bf8700"] { stroke: var(--svg-changed-line); }
+#canvas [fill="#fff8c5"] { fill: var(--svg-changed-fill); }
+#canvas [fill="#eaeef2"] { fill: var(--svg-context); }
+#canvas [fill="#6e7781"] { fill: var(--svg-context-text); }
+#canvas [fill="#afb8c1"] { fill: var(--svg-context-line); }
+#canvas [stroke="#afb8c1"] { stroke: var(--svg-context-line); }
+#canvas .node.dim { opacity: 0.25; }
+
+"""##
+  /// The CSP source that allows `templates/changes.css` by its SHA-256.
+  static let changesCSSSource = "'sha256-80AwUW1XC8oyk6NXSWnCNj7oh/MIe4V2t3pLJINoioY='"
+
+  /// `templates/changes.js`.
+  static let changesJS = ##"""
+// erdviz change panel, on the page of `erdviz diff` only: lists the changes, filters them by
+// action (dimming the tables no listed change is in), and selects a change's table through the
+// page's own deep link (#table=…). Text reaches the DOM through textContent only.
+(function () {
+  'use strict';
+
+  var doc = document;
+  var $ = function (id) { return doc.getElementById(id); };
+  var data = JSON.parse($('erd-changes').textContent);
+  var index = JSON.parse($('erd-index').textContent);
+  var list = $('change-list');
+  var canvas = $('canvas');
+  var names = new Map();
+  index.entities.forEach(function (e) { names.set(e.key, e.schema ? e.schema + '.' + e.name : e.name); });
+  var filter = 'all';
+  var shownKeys = new Set();
+
+  function kind(action) { return action === 'renamed' ? 'changed' : action; }
+  function matches(c) { return filter === 'all' || kind(c.action) === filter; }
+
+  function renderList() {
+    var fragment = doc.createDocumentFragment();
+    shownKeys = new Set();
+    data.changes.forEach(function (c) {
+      if (!matches(c)) return;
+      var li = doc.createElement('li');
+      li.className = 'change ' + kind(c.action);
+      li.textContent = c.line;
+      if (c.key && names.has(c.key)) {
+        li.dataset.key = c.key;
+        li.title = 'Show ' + names.get(c.key);
+        shownKeys.add(c.key);
+      } else {
+        li.classList.add('undrawn');
+        li.title = 'Not drawn in this diagram';
+      }
+      fragment.appendChild(li);
+    });
+    if (!fragment.childNodes.length) {
+      var none = doc.createElement('li');
+      none.className = 'none';
+      none.textContent = data.changes.length ? 'No change of this kind.' : 'No change.';
+      fragment.appendChild(none);
+    }
+    list.replaceChildren(fragment);
+    paint();
+  }
+
+  /** Dims the drawn tables that no listed change is in; the drawing of another level too. */
+  function paint() {
+    canvas.querySelectorAll('svg g.node').forEach(function (g) {
+      var key = g.id && g.id.indexOf('n_') === 0 ? g.id.slice(2) : null;
+      g.classList.toggle('dim', filter !== 'all' && !shownKeys.has(key));
+    });
+  }
+  new MutationObserver(paint).observe(canvas, { childList: true });
+
+  doc.querySelectorAll('#change-filter button').forEach(function (b) {
+    var count = data.changes.filter(function (c) { return b.dataset.filter === 'all' || kind(c.action) === b.dataset.filter; }).length;
+    b.appendChild(doc.createTextNode(' ' + count));
+    if (!count && b.dataset.filter !== 'all') b.disabled = true;
+    b.addEventListener('click', function () {
+      filter = b.dataset.filter;
+      doc.querySelectorAll('#change-filter button').forEach(function (o) { o.setAttribute('aria-checked', String(o === b)); });
+      renderList();
+    });
+  });
+
+  list.addEventListener('click', function (ev) {
+    var li = ev.target.closest('li');
+    if (!li || !li.dataset.key) return;
+    var hash = '#table=' + encodeURIComponent(names.get(li.dataset.key));
+    // The page follows its own deep links; the same link again still shows the table.
+    if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+    else location.hash = hash;
+  });
+
+  renderList();
+})();
+
+"""##
+  /// The CSP source that allows `templates/changes.js` by its SHA-256.
+  static let changesJSSource = "'sha256-Lg+j3zC/2TlwwkaaCLlysJPdfXip9AhmFWzdCwqirs4='"
+
   /// `templates/page.css`.
   static let pageCSS = ##"""
 /* erdviz page. No web fonts, no external resources: the Content-Security-Policy forbids them. */
@@ -376,7 +533,7 @@ body.list-hidden #sidebar { display: none; }
 <meta name="referrer" content="no-referrer">
 <title>{{title}}</title>
 <link rel="icon" href="data:,">
-<style>{{style}}</style>
+<style>{{style}}</style>{{changeStyle}}
 </head>
 <body>
 <header class="bar">
@@ -411,7 +568,7 @@ body.list-hidden #sidebar { display: none; }
   </div>
 </header>
 <main>
-  <nav id="sidebar" aria-label="Tables">
+  <nav id="sidebar" aria-label="Tables">{{changesPanel}}
     <p id="count" class="muted" aria-live="polite"></p>
     <ul id="list" role="listbox" aria-label="Tables and columns"></ul>
   </nav>
@@ -434,13 +591,13 @@ body.list-hidden #sidebar { display: none; }
 {{levels}}
 <script type="application/json" id="erd-index">{{index}}</script>
 <script type="application/json" id="erd-catalog">{{catalog}}</script>
-<script>{{script}}</script>
+<script>{{script}}</script>{{changeScript}}
 </body>
 </html>
 
 """##
   /// The CSP source that allows `templates/page.html` by its SHA-256.
-  static let pageHTMLSource = "'sha256-XwkiP314h9djfayo6fzAb0Ujc6IC8lQH8h0E10TjsNA='"
+  static let pageHTMLSource = "'sha256-5vEzJYZSJKx7JSDo5jtH65AvPShR4q9fXLDoFYN8m/Y='"
 
   /// `templates/page.js`.
   static let pageJS = ##"""
@@ -1439,6 +1596,8 @@ body.list-hidden #sidebar { display: none; }
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
+    "changes.css": changesCSS,
+    "changes.js": changesJS,
     "page.css": pageCSS,
     "page.html": pageHTML,
     "page.js": pageJS,

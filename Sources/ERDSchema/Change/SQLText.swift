@@ -25,8 +25,39 @@ public enum SQLText {
 
   /// An expression's comparison key (defaults, checks, predicates, view definitions): runs of
   /// whitespace collapsed and trimmed. Case is kept: it matters inside string literals.
+  /// A double-quoted identifier that needs no quotes loses them (`"line_no" >= 0` is `line_no >= 0`):
+  /// a DDL file may quote what PostgreSQL prints bare.
   public static func expressionKey(_ expression: String) -> String {
-    ascii(expression, lowercased: false, compact: false) ?? collapsed(expression)
+    let key = ascii(expression, lowercased: false, compact: false) ?? collapsed(expression)
+    return key.utf8.contains(0x22) ? unquotingIdentifiers(key) : key
+  }
+
+  /// Drops the quotes of every `"name"` whose name is lower-case letters, digits and `_` (not
+  /// starting with a digit), outside string literals.
+  static func unquotingIdentifiers(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    var inString = false
+    while i < bytes.count {
+      let byte = bytes[i]
+      if byte == 0x27 { inString.toggle() }
+      if byte == 0x22, !inString, let end = bytes[(i + 1)...].firstIndex(of: 0x22) {
+        let name = bytes[(i + 1)..<end]
+        out += isBareIdentifier(name) ? Array(name) : Array(bytes[i...end])
+        i = end + 1
+        continue
+      }
+      out.append(byte)
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func isBareIdentifier(_ name: ArraySlice<UInt8>) -> Bool {
+    guard let first = name.first, first == 0x5F || (0x61...0x7A).contains(first) else { return false }
+    return name.allSatisfy { $0 == 0x5F || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
   }
 
   /// `typeKey`'s and `expressionKey`'s work on ASCII bytes, nil for other text. Walking the bytes

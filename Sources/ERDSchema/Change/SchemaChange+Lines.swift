@@ -10,13 +10,38 @@ extension SchemaChange {
 
   /// The line for one change of this list.
   public func line(_ change: Change) -> String {
-    let subject = ChangeLineWriter(showsSchemas: showsSchemas).subject(change)
+    let phrase = phrase(change)
+    return "\(phrase.sign) \(phrase.kind) \(phrase.subject)" + (phrase.detail.map { ": " + $0 } ?? "")
+  }
+
+  /// One change in the parts of its line, for renderers that lay them out (a Markdown table).
+  public func phrase(_ change: Change) -> Phrase {
+    let (kind, subject) = ChangeLineWriter(showsSchemas: showsSchemas).subject(change)
     switch change.action {
-    case .added: return "+ " + subject
-    case .removed: return "\u{2212} " + subject
-    case .renamed(let from): return "~ \(subject): renamed from \(ChangeLineWriter.identifier(from))"
+    case .added: return Phrase(sign: "+", kind: kind, subject: subject)
+    case .removed: return Phrase(sign: "\u{2212}", kind: kind, subject: subject)
+    case .renamed(let from):
+      return Phrase(
+        sign: "~", kind: kind, subject: subject, detail: "renamed from \(ChangeLineWriter.identifier(from))")
     case .changed(let attribute, let old, let new):
-      return "~ \(subject): " + ChangeLineWriter.detail(attribute, old: old, new: new)
+      return Phrase(
+        sign: "~", kind: kind, subject: subject, detail: ChangeLineWriter.detail(attribute, old: old, new: new))
+    }
+  }
+
+  /// A change line in parts: `+`, `−` or `~`; what sort of thing (`column`, `foreign key`); which
+  /// one (`order.note`, `order(customer_id) → customer(id)`); and for a change or rename, how.
+  public struct Phrase: Hashable, Sendable {
+    public var sign: String
+    public var kind: String
+    public var subject: String
+    public var detail: String?
+
+    public init(sign: String, kind: String, subject: String, detail: String? = nil) {
+      self.sign = sign
+      self.kind = kind
+      self.subject = subject
+      self.detail = detail
     }
   }
 }
@@ -25,33 +50,33 @@ extension SchemaChange {
 struct ChangeLineWriter {
   var showsSchemas: Bool
 
-  /// What changed: `table order`, `column order.note`, `index product_sku on product(sku)`.
-  func subject(_ change: SchemaChange.Change) -> String {
+  /// What changed, as its kind and its name: (`table`, `order`), (`column`, `order.note`),
+  /// (`index`, `product_sku on product(sku)`).
+  func subject(_ change: SchemaChange.Change) -> (kind: String, name: String) {
     let owner = name(change.object.name)
     switch change.element {
-    case .object: return "\(change.object.kind.rawValue) \(owner)"
-    case .column(let column): return "column \(owner).\(Self.identifier(column.name))"
+    case .object: return (change.object.kind.rawValue, owner)
+    case .column(let column): return ("column", "\(owner).\(Self.identifier(column.name))")
     case .primaryKey(let key):
       // A changed key's line shows both column lists after the colon.
-      if case .changed = change.action { return "primary key \(owner)" }
-      return "primary key \(owner)\(Self.columns(key.columns))"
+      if case .changed = change.action { return ("primary key", owner) }
+      return ("primary key", "\(owner)\(Self.columns(key.columns))")
     case .foreignKey(let key):
-      return "foreign key \(owner)\(Self.columns(key.columns)) → \(name(key.referencedTable))"
-        + (key.referencedColumns.isEmpty ? "" : Self.columns(key.referencedColumns))
-    case .unique(let unique): return "unique \(owner)\(Self.columns(unique.columns))"
+      let target = key.referencedColumns.isEmpty ? "" : Self.columns(key.referencedColumns)
+      return ("foreign key", "\(owner)\(Self.columns(key.columns)) → \(name(key.referencedTable))" + target)
+    case .unique(let unique): return ("unique", "\(owner)\(Self.columns(unique.columns))")
     case .index(let index):
-      var text = "\(index.unique ? "unique index" : "index") \(Self.identifier(index.name)) on \(owner)"
-      text += "(\(Self.clipped(index.keysText)))"
+      var text = "\(Self.identifier(index.name)) on \(owner)(\(Self.clipped(index.keysText)))"
       if let predicate = index.predicate { text += " where " + Self.clipped(predicate) }
       if let method = index.method { text += " using " + Self.clipped(method) }
-      return text
-    case .check(let check): return "check on \(owner): \(Self.clipped(check.expression))"
-    case .exclusion(let exclusion): return "exclusion on \(owner): \(Self.clipped(exclusion.definition))"
+      return (index.unique ? "unique index" : "index", text)
+    case .check(let check): return ("check", "on \(owner): \(Self.clipped(check.expression))")
+    case .exclusion(let exclusion): return ("exclusion", "on \(owner): \(Self.clipped(exclusion.definition))")
     case .privilege(let grant):
       let columns = grant.columns.isEmpty ? "" : " " + Self.columns(grant.columns)
-      return "grant \(grant.privileges.joined(separator: ", "))\(columns) on \(owner) to \(Self.identifier(grant.role))"
-        + (grant.grantable ? " with grant option" : "")
-    case .policy(let policy): return "policy \(Self.identifier(policy.name)) on \(owner)"
+      let text = "\(grant.privileges.joined(separator: ", "))\(columns) on \(owner) to \(Self.identifier(grant.role))"
+      return ("grant", text + (grant.grantable ? " with grant option" : ""))
+    case .policy(let policy): return ("policy", "\(Self.identifier(policy.name)) on \(owner)")
     }
   }
 
