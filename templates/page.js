@@ -228,10 +228,17 @@
       var node = press.target && press.target.closest ? press.target.closest('.node') : null;
       var key = node ? keyOfNode(node) : null;
       if (key && byKey.has(key)) select(key, { pan: false });
-      else if (!node) clearSelection();
+      else if (node) followLink(node);
+      else clearSelection();
       // A node that is no table (an enum's legend) shows all it has in the drawing itself.
     }
     if (pointers.size === 0) press = null;
+  }
+  /** A stub of a split drawing links to the page that draws its table: pointer capture keeps the click from the link. */
+  function followLink(node) {
+    var a = node.querySelector('a');
+    var href = a && (a.getAttribute('href') || a.getAttribute('xlink:href'));
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) location.href = href;
   }
   viewport.addEventListener('pointerup', endPointer);
   viewport.addEventListener('pointercancel', endPointer);
@@ -407,14 +414,53 @@
     return -1;
   }
 
+  // ---- Groups: a filter over the list, each group in the colour of its drawing -------------
+
+  var groups = index.groups || [];
+  var groupColours = new Map();
+  groups.forEach(function (g) { groupColours.set(g.key, g.colour); });
+  var groupFilter = null;
+  function inGroup(e) { return groupFilter === null || e.group === groupFilter; }
+
+  function swatch(colour) {
+    var s = el('span', 'swatch');
+    s.style.background = colour;
+    return s;
+  }
+
+  (function groupBar() {
+    if (!groups.length) return;
+    var bar = el('div', 'groups');
+    bar.id = 'groups';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Show one group');
+    [{ key: null, label: 'All' }].concat(groups).forEach(function (g) {
+      var b = el('button');
+      b.type = 'button';
+      b.dataset.group = g.key === null ? '' : g.key;
+      if (g.colour) b.appendChild(swatch(g.colour));
+      var n = entities.filter(function (e) { return g.key === null || e.group === g.key; }).length;
+      b.appendChild(doc.createTextNode(g.label + ' ' + n));
+      b.setAttribute('aria-pressed', String(g.key === null));
+      b.addEventListener('click', function () {
+        groupFilter = g.key;
+        bar.querySelectorAll('button').forEach(function (x) { x.setAttribute('aria-pressed', String(x === b)); });
+        runSearch();
+      });
+      bar.appendChild(b);
+    });
+    $('sidebar').insertBefore(bar, list);
+  })();
+
   function runSearch() {
     var q = search.value.trim().toLowerCase();
     results = [];
     if (!q) {
-      sortedEntities.forEach(function (e) { results.push({ entity: e }); });
+      sortedEntities.forEach(function (e) { if (inGroup(e)) results.push({ entity: e }); });
     } else {
       var tables = [];
       entities.forEach(function (e) {
+        if (!inGroup(e)) return;
         var byLabel = rank(e.lower, q);
         var byName = rank(e.name.toLowerCase(), q);
         var r = Math.min(byLabel < 0 ? 9 : byLabel, byName < 0 ? 9 : byName);
@@ -423,6 +469,7 @@
       tables.sort(function (a, b) { return a.rank - b.rank || (a.entity.lower < b.entity.lower ? -1 : 1); });
       var columns = [];
       searchIndex.forEach(function (c) {
+        if (!inGroup(c.entity)) return;
         var r = rank(c.lower, q);
         if (r >= 0) columns.push({ entity: c.entity, column: c.column, type: c.type, rank: r });
       });
@@ -477,6 +524,7 @@
           li.appendChild(sub);
         }
       } else {
+        if (groupColours.has(r.entity.group)) li.appendChild(swatch(groupColours.get(r.entity.group)));
         appendHighlighted(name, r.entity.label, q);
         li.appendChild(name);
         var kind = kindLabel(r.entity.kind);
@@ -542,7 +590,7 @@
   function paintHits(q) {
     hits.forEach(function (n) { n.classList.remove('hit'); });
     hits = [];
-    if (!q) return;
+    if (!q && groupFilter === null) return;
     results.forEach(function (r) {
       if (r.column) return;
       var node = current.nodes.get(r.entity.key);

@@ -28,6 +28,10 @@ public struct Diagram: Hashable, Sendable {
   public var asRole: String?
   /// In the drawing of a schema change (`erdviz diff`): its summary and lines; nil otherwise.
   public var changes: ChangeList?
+  /// What `SizeRules` did to draw a big schema, for stderr.
+  public var notes: [String] = []
+  /// Whether the drawing is big enough that Graphviz's work should be bounded.
+  public var boundsLayout = false
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],
@@ -229,10 +233,14 @@ public struct EnumNode: Hashable, Sendable {
 public struct Group: Hashable, Sendable {
   public var key: String
   public var label: String
+  /// The group's place in the diagram's groups, which picks its colour from a renderer's
+  /// palette; a page of a split drawing keeps the slot its group has in the whole.
+  public var slot: Int
 
-  public init(key: String, label: String) {
+  public init(key: String, label: String, slot: Int = 0) {
     self.key = key
     self.label = label
+    self.slot = slot
   }
 }
 

@@ -11,20 +11,25 @@ public enum DiagramBuilder {
   }
 
   /// The diagram of a catalog already shaped for drawing (partitions folded or not).
-  static func draw(_ catalog: Catalog, options: DiagramOptions) -> Diagram {
-    let selection = Selection(catalog, options: options)
+  static func draw(_ catalog: Catalog, options asked: DiagramOptions) -> Diagram {
+    let selection = Selection(catalog, options: asked)
+    let count = selection.tables.count + selection.views.count
+    var options = asked
+    if asked.adaptsToSize { options.detail = SizeRules.detail(for: count, asked: asked.detail) }
     var passes = DiagramPasses(catalog: catalog, options: options, selection: selection)
     var entities = passes.tableEntities() + passes.viewEntities()
     var enums = passes.enumNodes()
     let stubs = passes.stubEntities()
     let edges =
       passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
-      + passes.undeclaredEdges()
+      + passes.undeclaredEdges() + passes.referrerEdges()
     let groups = passes.groups(&entities, &enums)
     passes.markAccess(&entities)
     var diagram = Diagram(
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,
       detail: options.detail, title: options.title, heading: passes.heading())
+    diagram.boundsLayout = count > SizeRules.boundedLayoutAbove
+    diagram.notes = SizeRules.notes(count: count, asked: asked.detail, drawn: options.detail, split: asked.split != nil)
     diagram.asRole = options.asRole
     return diagram
   }
@@ -45,16 +50,21 @@ struct Selection {
   /// Empty when views are left out.
   var views: [(name: QualifiedName, view: View)]
   var drawn: Set<QualifiedName>
+  /// Tables not drawn whose foreign keys point at drawn ones, when the options ask for them.
+  var referrers: [(name: QualifiedName, table: Table)] = []
   /// The schemas of the selected tables and views (views counted even when left out).
   var schemas: Set<String>
   /// Whether labels carry their schema: the selected tables and views span several schemas.
   var qualifiesLabels: Bool { schemas.count > 1 }
-  /// Whether entities are clustered by schema: for now, exactly when labels are qualified.
-  var groupsBySchema: Bool { schemas.count > 1 }
 
   init(_ catalog: Catalog, options: DiagramOptions) {
     var tables = catalog.allTables.filter { options.filter.admits($0.name) }
     var views = catalog.allViews.filter { options.filter.admits($0.name) }
+    let admitted = tables
+    if let only = options.only {
+      tables = tables.filter { only.contains($0.name) }
+      views = views.filter { only.contains($0.name) }
+    }
     if !options.focus.isEmpty || !options.focusNames.isEmpty {
       let reached = Neighbourhood(tables: tables, views: views)
         .around(options.focus, names: options.focusNames, depth: options.depth)
@@ -65,6 +75,11 @@ struct Selection {
     self.views = options.includeViews ? views : []
     drawn = Set(tables.map(\.name) + self.views.map(\.name))
     schemas = Set(tables.map(\.name.schema) + views.map(\.name.schema))
+    let drawn = drawn
+    referrers =
+      !options.referrerStubs
+      ? []
+      : admitted.filter { !drawn.contains($0.name) && $0.table.foreignKeys.contains { drawn.contains($0.referencedTable) } }
   }
 }
 

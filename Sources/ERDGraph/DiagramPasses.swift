@@ -32,7 +32,7 @@ struct DiagramPasses {
     }
     return selection.tables.map { name, table in
       let key = keys.key(for: name, qualified: selection.qualifiesLabels)
-      return EntityDrawing(detail: options.detail).entity(
+      return EntityDrawing(detail: options.detail, lines: options.details).entity(
         for: table, named: name, key: key, label: label(name), referenced: referenced[name] ?? [])
     }
   }
@@ -40,7 +40,7 @@ struct DiagramPasses {
   mutating func viewEntities() -> [Entity] {
     selection.views.map { name, view in
       let key = keys.key(for: name, qualified: selection.qualifiesLabels)
-      return EntityDrawing(detail: options.detail).entity(for: view, named: name, key: key, label: label(name))
+      return EntityDrawing(detail: options.detail, lines: options.details).entity(for: view, named: name, key: key, label: label(name))
     }
   }
 
@@ -58,10 +58,18 @@ struct DiagramPasses {
     return nodes
   }
 
-  /// The tables that drawn foreign keys point at without drawing them, by name.
+  /// The tables that drawn foreign keys point at without drawing them, and those that point at
+  /// drawn ones when the options ask for them, by name.
   var stubNames: [QualifiedName] {
     let targets = selection.tables.flatMap { $0.table.foreignKeys.map(\.referencedTable) }
-    return Set(targets).subtracting(selection.drawn).sorted()
+    return Set(targets + selection.referrers.map(\.name)).subtracting(selection.drawn).sorted()
+  }
+
+  /// The foreign keys of referrer stubs into drawn tables, after every other edge.
+  func referrerEdges() -> [Edge] {
+    selection.referrers.flatMap { name, table in
+      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+    }
   }
 
   mutating func stubEntities() -> [Entity] {
@@ -99,7 +107,12 @@ struct DiagramPasses {
   }
 
   func viewEdges() -> [Edge] {
-    selection.views.flatMap { name, view in
+    switch options.viewEdges {
+    case .off: return []
+    case .auto where selection.views.count >= ViewEdges.autoLimit: return []
+    case .auto, .on: break
+    }
+    return selection.views.flatMap { name, view in
       view.dependencies.filter(selection.drawn.contains).map { dependency in
         Edge(
           kind: .viewDependency, from: name, fromColumns: [], to: dependency, toColumns: [],
@@ -122,13 +135,22 @@ struct DiagramPasses {
       onUpdate: fk.onUpdate)
   }
 
-  /// Clusters: one per schema when the drawing spans several, in schema order.
+  /// Clusters by schema, app or name prefix (`Grouping`); enums join their schema's cluster
+  /// when the clusters are schemas.
   func groups(_ entities: inout [Entity], _ enums: inout [EnumNode]) -> [Group] {
-    guard selection.groupsBySchema else { return [] }
-    for i in entities.indices { entities[i].group = entities[i].name.schema }
-    for i in enums.indices { enums[i].group = enums[i].name.schema }
-    let used = Set(entities.map(\.name.schema))
-    return catalog.schemas.map(\.name).filter(used.contains).map { Group(key: $0, label: $0) }
+    let tables = selection.tables.map { name, table in
+      Grouping.Member(name: name, source: table.source?.file, references: table.foreignKeys.map(\.referencedTable) + table.inherits)
+    }
+    let views = selection.views.map { Grouping.Member(name: $0.name, source: $0.view.source?.file, references: $0.view.dependencies) }
+    let grouping = Grouping(
+      tables + views, by: options.groupBy, schemaOrder: catalog.schemas.map(\.name),
+      otherwise: options.split == nil ? .none : .prefix)
+    guard !grouping.groups.isEmpty else { return [] }
+    for i in entities.indices { entities[i].group = grouping.groupOf[entities[i].name] }
+    if grouping.isBySchema {
+      for i in enums.indices { enums[i].group = enums[i].name.schema }
+    }
+    return grouping.groups
   }
 
   /// The title, else "<schema> schema" for one schema other than the engine's default, else a plain one.

@@ -14,6 +14,8 @@ public struct Drawing: Sendable {
   /// For each drawn entity, in order, the diagram of it and its neighbours one hop away, for
   /// per-table pages; empty unless asked for.
   public var tablePages: [Diagram] = []
+  /// The diagram split into pages and an overview (`--split group`); nil unless asked for.
+  public var split: SplitPages?
   /// `erdviz lint` findings, shown per table by the Markdown and HTML renderers; nil unless the
   /// run asks for them, so nothing changes by default.
   public var findings: [Finding]?
@@ -23,13 +25,16 @@ public struct Drawing: Sendable {
   /// Draws a catalog: folds partitions when asked, then builds the diagram, and with
   /// `otherLevels` the diagram at each other detail level with every other option the same.
   public init(
-    _ catalog: Catalog, options: DiagramOptions = DiagramOptions(), otherLevels: Bool = false, tablePages: Bool = false
+    _ catalog: Catalog, options: DiagramOptions = DiagramOptions(), otherLevels: Bool = false, tablePages: Bool = false,
+    splitPages: Bool = false
   ) {
     let catalog = options.foldPartitions ? catalog.foldingPartitions() : catalog
     self.catalog = catalog
     diagram = DiagramBuilder.draw(catalog, options: options)
+    // Past `SizeRules.otherLevelsUpTo` entities the page holds its one level: each other level
+    // would cost a full Graphviz layout (at 500 tables the page took three times one SVG).
     self.otherLevels =
-      !otherLevels
+      !otherLevels || diagram.entities.count > SizeRules.otherLevelsUpTo
       ? []
       : ColumnDetail.allCases.filter { $0 != options.detail }.map { level in
         var options = options
@@ -37,6 +42,7 @@ public struct Drawing: Sendable {
         return DiagramBuilder.draw(catalog, options: options)
       }
     if tablePages { self.tablePages = Self.pages(of: diagram, catalog: catalog, options: options) }
+    if splitPages { split = SplitPages(diagram, catalog: catalog, options: options) }
   }
 
   /// Each entity with its one-hop neighbourhood, every other option the same.

@@ -16,7 +16,8 @@ enum EntityDetails {
     return "= " + clip(value, 28)
   }
 
-  static func lines(for table: Table) -> [String] {
+  static func lines(for table: Table, _ level: DetailLines = .all) -> [String] {
+    guard level != .none else { return [] }
     var lines: [String] = []
     if let key = table.partitionKey { lines.append("partitioned by \(key)") }
     if !table.partitions.isEmpty {
@@ -26,7 +27,7 @@ enum EntityDetails {
     for unique in table.uniqueConstraints where unique.columns.count > 1 {
       lines.append(withComment("unique (\(unique.columns.joined(separator: ", ")))", unique.comment))
     }
-    for index in table.indexes {
+    for index in table.indexes where level == .all || index.unique {
       lines.append(withComment(describe(index), index.comment))
     }
     for check in table.checks {
@@ -37,7 +38,7 @@ enum EntityDetails {
       if definition.hasPrefix("EXCLUDE ") { definition = definition.dropFirst("EXCLUDE ".count) }
       lines.append(withComment("exclude " + named(exclusion.name, clip(String(definition), 48)), exclusion.comment))
     }
-    for trigger in table.triggers {
+    for trigger in table.triggers where level == .all {
       let when = ([trigger.timing].compactMap { $0 } + [trigger.events.joined(separator: " OR ")])
         .filter { !$0.isEmpty }.joined(separator: " ")
       lines.append(withComment("trigger " + (when.isEmpty ? trigger.name : "\(trigger.name): \(when)"), trigger.comment))
@@ -45,8 +46,8 @@ enum EntityDetails {
     return lines
   }
 
-  static func lines(for view: View) -> [String] {
-    view.indexes.map { withComment(describe($0), $0.comment) }
+  static func lines(for view: View, _ level: DetailLines = .all) -> [String] {
+    view.indexes.filter { level == .all || (level == .keys && $0.unique) }.map { withComment(describe($0), $0.comment) }
   }
 
   private static func describe(_ index: Index) -> String {

@@ -4,6 +4,7 @@ import ERDSchema
 /// and the lines under them.
 struct EntityDrawing {
   let detail: ColumnDetail
+  var lines: DetailLines = .all
 
   func entity(
     for table: Table, named name: QualifiedName, key: String, label: String, referenced: Set<String>
@@ -16,7 +17,7 @@ struct EntityDrawing {
     return Entity(
       name: name, key: key, label: label, kind: EntityKind(table.kind), columns: shown,
       hiddenColumnCount: visible.count - shown.count, comment: table.comment,
-      details: detail == .all ? EntityDetails.lines(for: table) : [])
+      details: detail == .all ? EntityDetails.lines(for: table, lines) : [])
   }
 
   func entity(for view: View, named name: QualifiedName, key: String, label: String) -> Entity {
@@ -24,7 +25,7 @@ struct EntityDrawing {
     return Entity(
       name: name, key: key, label: label, kind: view.materialized ? .materializedView : .view, columns: shown,
       hiddenColumnCount: view.columns.count - shown.count, comment: view.comment,
-      details: detail == .all ? EntityDetails.lines(for: view) : [])
+      details: detail == .all ? EntityDetails.lines(for: view, lines) : [])
   }
 
   /// Whether the detail level draws a column that plays these roles.

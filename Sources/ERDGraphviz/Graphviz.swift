@@ -39,7 +39,7 @@ public enum Graphviz {
     _ = agseterrf(graphvizErrorHandler)
     guard let context = gvContext() else { throw .unavailable("cannot create a Graphviz context") }
     defer { gvFreeContext(context) }
-    guard let graph = agmemread(dot) else {
+    guard let graph = erd_read_dot(dot) else {
       throw .invalidDOT(GraphvizMessages.text.isEmpty ? "syntax error in DOT" : GraphvizMessages.text)
     }
     defer { agclose(graph) }

@@ -62,6 +62,9 @@ public struct Log: Sendable {
 
   public func warning(_ message: String) { sink("warning: \(message)") }
 
+  /// What erdviz chose to do, said whether or not the run is verbose (a big drawing degraded).
+  public func note(_ message: String) { sink("note: \(message)") }
+
   public func info(_ message: @autoclosure () -> String) {
     if verbose { sink(message()) }
   }

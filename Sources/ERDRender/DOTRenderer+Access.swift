@@ -1,33 +1,24 @@
 import ERDGraph
 
 extension DOTRenderer {
-  /// The graph's label when the drawing has something to explain beyond the title: the lock of
-  /// row-level security, and with `--as-role` what each header colour means. nil otherwise, so
-  /// a drawing without either keeps its plain title.
-  func accessLegend(for diagram: Diagram) -> String? {
-    // Each row a table of its own, so that its swatches do not line up with another row's.
-    let rows = Self.accessLegendRows(diagram).map { cells in
-      "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>"
-        + cells.map { cell in
-          // The badge as the headers show it: fixed in size, not stretched to the row.
-          let size = cell.text == DOTTheme.lock ? " FIXEDSIZE=\"TRUE\" WIDTH=\"28\" HEIGHT=\"14\"" : ""
-          let fill = (cell.fill.map { " BGCOLOR=\"\($0)\"" } ?? "") + size
-          let colour = cell.fill == nil ? DOTTheme.muted : "#ffffff"
-          return "<TD\(fill) ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(colour)\">\(html(cell.text))</FONT></TD>"
-        }.joined() + "</TR></TABLE></TD></TR>"
-    }
-    guard !rows.isEmpty else { return nil }
-    var table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">"
-    if let title = diagram.title {
-      table += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"16\">\(html(title))</FONT></TD></TR>"
-    }
-    table += rows.joined() + "</TABLE>"
-    let place = diagram.title == nil ? "labelloc=b, labeljust=l" : "labelloc=t, labeljust=l"
-    return ", label=<\(table)>, \(place)"
+  /// The legend's rows for row-level security (the badge) and, with `--as-role`, what each
+  /// header colour means; none when the drawing has neither. Each row is a table of its own, so
+  /// that its swatches do not line up with another row's.
+  func accessLegendRows(for diagram: Diagram) -> String {
+    Self.accessLegendRows(diagram).map { cells in
+      let inner = cells.map { cell in
+        // The badge as the headers show it: fixed in size, not stretched to the row.
+        let size = cell.text == DOTTheme.lock ? " FIXEDSIZE=\"TRUE\" WIDTH=\"28\" HEIGHT=\"14\"" : ""
+        let fill = (cell.fill.map { " BGCOLOR=\"\($0)\"" } ?? "") + size
+        let colour = cell.fill == nil ? DOTTheme.muted : "#ffffff"
+        return "<TD\(fill) ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\" COLOR=\"\(colour)\">\(html(cell.text))</FONT></TD>"
+      }.joined()
+      return "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR>"
+        + inner + "</TR></TABLE></TD></TR>"
+    }.joined()
   }
 
-  /// The legend's rows as cells of text, with a fill for the colour swatches. (Kept apart from
-  /// the markup so a fuller legend of the notation can take these rows in.)
+  /// The legend's rows as cells of text, with a fill for the colour swatches.
   static func accessLegendRows(_ diagram: Diagram) -> [[(text: String, fill: String?)]] {
     var rows: [[(text: String, fill: String?)]] = []
     if let role = diagram.asRole {

@@ -4,7 +4,11 @@ import ERDSchema
 /// Graphviz DOT: one HTML-like table per entity, one port per column, edges from column to column
 /// with crow's-foot ends that show both cardinalities.
 public struct DOTRenderer: DiagramRenderer {
-  public init() {}
+  /// Where a stub links to, by the name of the table it stands for: the page of a split drawing
+  /// that draws that table in full. Empty: stubs link nowhere.
+  public var stubLinks: [QualifiedName: String]
+
+  public init(stubLinks: [QualifiedName: String] = [:]) { self.stubLinks = stubLinks }
 
   public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
     Rendered(text: dot(for: drawing.diagram))
@@ -16,25 +20,24 @@ public struct DOTRenderer: DiagramRenderer {
     let direction = (diagram.direction ?? .leftToRight).rawValue
     out += "  graph [rankdir=\(direction), fontname=\(quote(font)), fontsize=12, nodesep=0.4, ranksep=1.0, "
     out += "pad=0.3, bgcolor=\"white\", newrank=true"
-    if let legend = accessLegend(for: diagram) {
-      out += legend
-    } else if let title = diagram.title {
-      out += ", label=\(quote(title)), labelloc=t, fontsize=16"
-    }
+    out += legend(for: diagram)
+    out += layoutAttributes(for: diagram)
     out += "]\n"
     out += "  node [shape=plain, fontname=\(quote(font)), fontsize=10]\n"
     out += "  edge [fontname=\(quote(font)), fontsize=9, color=\"\(DOTTheme.edge)\", penwidth=1.2, arrowsize=0.9, dir=both]\n"
 
     let grouped = Dictionary(grouping: diagram.entities, by: { $0.group ?? "" })
     let enums = Dictionary(grouping: diagram.enums, by: { $0.group ?? "" })
+    let colours = DOTTheme.groupColours(diagram)
     for entity in grouped[""] ?? [] { out += node(entity, indent: "  ") }
     for e in enums[""] ?? [] { out += node(e, indent: "  ") }
     for stub in diagram.stubs { out += stubNode(stub) }
     for (i, group) in diagram.groups.enumerated() {
+      let colour = colours[group.key]
       out += "  subgraph cluster_\(i + 1) {\n"
       out += "    label=\(quote(group.label)); id=\(quote("g_\(group.key)")); style=\"rounded,dashed\"; "
-      out += "color=\"\(DOTTheme.clusterBorder)\"; fontcolor=\"\(DOTTheme.clusterText)\"; margin=16\n"
-      for entity in grouped[group.key] ?? [] { out += node(entity, indent: "    ") }
+      out += "color=\"\(colour ?? DOTTheme.clusterBorder)\"; fontcolor=\"\(colour ?? DOTTheme.clusterText)\"; margin=16\n"
+      for entity in grouped[group.key] ?? [] { out += node(entity, indent: "    ", header: colour) }
       for e in enums[group.key] ?? [] { out += node(e, indent: "    ") }
       out += "  }\n"
     }
@@ -50,9 +53,10 @@ public struct DOTRenderer: DiagramRenderer {
     return out
   }
 
-  private func node(_ entity: Entity, indent: String) -> String {
-    var style = DOTTheme.header(for: entity.kind).marked(entity.change?.mark)
+  private func node(_ entity: Entity, indent: String, header colour: String? = nil) -> String {
+    var style = DOTTheme.header(for: entity.kind, group: colour).marked(entity.change?.mark)
     if let access = entity.access {
+      // --as-role colours every header by access, over the group colour.
       let level = DOTTheme.access(access)
       let caption = [style.caption, level.caption].compactMap { $0 }.joined(separator: " · ")
       style = DOTTheme.Header(fill: level.fill, text: level.text, caption: caption)
@@ -77,6 +81,8 @@ public struct DOTRenderer: DiagramRenderer {
       rows += "<TD PORT=\"c\(i + 1)l\" ALIGN=\"LEFT\"\(cell)>\(markerText)</TD>"
       rows += "<TD ALIGN=\"LEFT\"\(cell)\(changeLink(column.change, id: "n_\(entity.key)_c\(i + 1)"))>\(name)</TD>"
       var type = html(truncate(column.type, 40))
+      // `type?` marks a nullable column, as the legend says; a view's columns are all nullable.
+      if column.nullable && !entity.kind.isView { type += "<FONT COLOR=\"\(DOTTheme.nullable)\">?</FONT>" }
       if let annotation = column.annotation {
         type += (type.isEmpty ? "" : " ") + "<FONT POINT-SIZE=\"8\">\(html(annotation))</FONT>"
       }
@@ -103,8 +109,9 @@ public struct DOTRenderer: DiagramRenderer {
   /// A table a foreign key points at that is not drawn: a small dashed box with its name only.
   private func stubNode(_ stub: Entity) -> String {
     let label = html(stub.label.isEmpty ? " " : stub.label)
-    let tooltip = quote("\(stub.name.description): not drawn here")
-    return "  \(quote(stub.key)) [id=\(quote("n_\(stub.key)")), tooltip=\(tooltip), shape=box, style=\"dashed,rounded\", "
+    let link = stubLinks[stub.name].map { ", URL=\(quote($0)), target=\"_top\"" } ?? ""
+    let tooltip = quote("\(stub.name.description): " + (link.isEmpty ? "not drawn here" : "drawn on its group's page"))
+    return "  \(quote(stub.key)) [id=\(quote("n_\(stub.key)")), tooltip=\(tooltip)\(link), shape=box, style=\"dashed,rounded\", "
       + "color=\"\(DOTTheme.border)\", fontcolor=\"\(DOTTheme.muted)\", fontsize=9, margin=\"0.08,0.03\", "
       + "label=<\(label)>]\n"
   }
@@ -249,10 +256,11 @@ enum DOTTheme {
     var caption: String?
   }
 
-  static func header(for kind: EntityKind) -> Header {
+  /// The header of an entity of that kind; a table in a group takes the group's colour.
+  static func header(for kind: EntityKind, group: String? = nil) -> Header {
     switch kind {
-    case .table: return Header(fill: "#1f4e79", text: "#ffffff")
-    case .partitioned: return Header(fill: "#1f4e79", text: "#ffffff", caption: "partitioned")
+    case .table: return Header(fill: group ?? "#1f4e79", text: "#ffffff")
+    case .partitioned: return Header(fill: group ?? "#1f4e79", text: "#ffffff", caption: "partitioned")
     case .foreign: return Header(fill: "#4a5d70", text: "#ffffff", caption: "foreign")
     case .virtual: return Header(fill: "#4a5d70", text: "#ffffff", caption: "virtual")
     case .view: return Header(fill: "#e8eef4", text: "#1f2d3a", caption: "view")

@@ -65,7 +65,7 @@ public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
   public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
-    var json = drawing.drawnCatalog.json
+    var json = drawing.drawnCatalog.json.adding(groups: drawing.diagram)
     if case .object(var members) = json, !drawing.diagram.stubs.isEmpty {
       let names = drawing.diagram.stubs.map { stub -> JSONValue in
         .object([.init("schema", .string(stub.name.schema)), .init("name", .string(stub.name.name))])

@@ -9,7 +9,11 @@ public struct GraphvizRenderer: DiagramRenderer {
 
   public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
     let output = try Self.layout(DOTRenderer().dot(for: drawing.diagram), as: format)
-    return Rendered(bytes: output.bytes, warnings: output.warnings.map { "graphviz: \($0)" })
+    var warnings = output.warnings.map { "graphviz: \($0)" }
+    if format == .svg, let readability = Readability(svg: output.bytes), !readability.isReadable {
+      warnings.append(readability.advice)
+    }
+    return Rendered(bytes: output.bytes, warnings: warnings)
   }
 
   /// Graphviz's drawing of DOT text, its errors as render errors.

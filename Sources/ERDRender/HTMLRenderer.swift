@@ -24,7 +24,8 @@ public struct HTMLRenderer: DiagramRenderer {
   }
 
   /// The page around drawings already made; the first drawing is the one shown on opening.
-  func page(_ drawing: Drawing, drawings: [(level: ColumnDetail, svg: String)]) -> String {
+  /// `nav` is markup for the top bar: links to the other pages of a split drawing.
+  func page(_ drawing: Drawing, drawings: [(level: ColumnDetail, svg: String)], nav: String = "") -> String {
     let json = JSONWriter(htmlSafe: true, pretty: false)
     var levels = ""
     for other in drawings.dropFirst() {
@@ -42,6 +43,7 @@ public struct HTMLRenderer: DiagramRenderer {
         "script": Templates.pageJS,
         "svg": drawings.first?.svg ?? "",
         "levels": levels,
+        "nav": nav,
         "index": json.string(index),
         "catalog": json.string(drawing.drawnCatalog.json),
       ]) { $1 })

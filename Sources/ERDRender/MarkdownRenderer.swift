@@ -19,15 +19,22 @@ public struct MarkdownRenderer: DiagramRenderer {
     out += MarkdownText.fenced(String(decoding: mermaid.bytes, as: UTF8.self), language: "mermaid") + "\n"
     let anchors = Self.anchors(diagram)
     let context = Context(drawing, hrefs: anchors.mapValues { "#" + $0 })
+    let sections = Self.sections(diagram)
     if !diagram.entities.isEmpty {
       out += "## Tables\n\n"
-      out += diagram.entities.map { link($0.name, context) }.joined(separator: " · ") + "\n"
+      out += sections.map { heading, entities in
+        let links = entities.map { link($0.name, context) }.joined(separator: " · ")
+        return heading.map { "**\(MarkdownText.text($0)):** " + links } ?? links
+      }.joined(separator: "\\\n") + "\n"
     }
     out += accessSummary(context)
-    for entity in diagram.entities {
-      guard let definition = drawing.definition(of: entity.name) else { continue }
-      out += "\n<a id=\"\(anchors[entity.name] ?? "")\"></a>\n\n"
-      out += section(entity, definition, context, level: 3)
+    for (heading, entities) in sections {
+      if let heading { out += "\n## \(MarkdownText.text(heading))\n" }
+      for entity in entities {
+        guard let definition = drawing.definition(of: entity.name) else { continue }
+        out += "\n<a id=\"\(anchors[entity.name] ?? "")\"></a>\n\n"
+        out += section(entity, definition, context, level: 3)
+      }
     }
     out += types(context)
     out += routines(context)
@@ -70,6 +77,18 @@ public struct MarkdownRenderer: DiagramRenderer {
         }
       }
     }
+  }
+
+  /// The entities by group, in the diagram's group order, then those in no group (under "Other
+  /// tables"); one section without a heading when the diagram has no groups.
+  static func sections(_ diagram: Diagram) -> [(heading: String?, entities: [Entity])] {
+    guard !diagram.groups.isEmpty else { return [(nil, diagram.entities)] }
+    let members = Dictionary(grouping: diagram.entities, by: { $0.group ?? "" })
+    var out = diagram.groups.compactMap { group -> (String?, [Entity])? in
+      members[group.key].map { (group.label, $0) }
+    }
+    if let rest = members[""] { out.append(("Other tables", rest)) }
+    return out
   }
 
   /// `t-<key>`, lower-cased (anchors should not differ by case alone), numbered when that clashes.

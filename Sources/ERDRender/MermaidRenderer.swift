@@ -74,6 +74,25 @@ public struct MermaidRenderer: DiagramRenderer {
     }
     if !diagram.stubs.isEmpty { out += "  classDef stub stroke-dasharray:4 3,fill:#f6f7f9\n" }
     out += Self.changeClassDefs(diagram)
+    out += groups(diagram)
+    return out
+  }
+
+  /// Each group as a `%%` comment naming its tables, and a colour `classDef` its entities take,
+  /// the colours of the Graphviz drawing.
+  func groups(_ diagram: Diagram) -> String {
+    guard !diagram.groups.isEmpty else { return "" }
+    let members = Dictionary(grouping: diagram.entities.filter { $0.group != nil }, by: { $0.group ?? "" })
+    let colours = DOTTheme.groupColours(diagram)
+    var out = ""
+    for group in diagram.groups {
+      guard let entities = members[group.key], !entities.isEmpty else { continue }
+      let names = entities.map(\.label).joined(separator: ", ")
+      out += "  %% group \(Self.commentText(group.label)): \(Self.commentText(names))\n"
+      out += "  class \(entities.map { "t_" + $0.key }.joined(separator: ",")) g_\(group.key)\n"
+      let colour = colours[group.key] ?? DOTTheme.clusterBorder
+      out += "  classDef g_\(group.key) stroke:\(colour),stroke-width:2px\n"
+    }
     return out
   }
 

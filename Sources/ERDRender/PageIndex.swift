@@ -16,6 +16,7 @@ enum PageIndex {
     o.set("asRole", diagram.asRole)
     o.flag("multiSchema", Set(diagram.entities.map(\.name.schema)).count > 1)
     o.set("entities", .array(diagram.entities.map(entity)))
+    if !diagram.groups.isEmpty { o.set("groups", .array(groups(diagram))) }
     var edges: [JSONValue] = []
     for (i, edge) in diagram.edges.enumerated() {
       // DOTRenderer numbers every edge, drawn or not, so the ids here follow the same count.
@@ -49,6 +50,18 @@ enum PageIndex {
       f.set("columns", strings: finding.columns)
       f.set("message", finding.message)
       return f.value
+    }
+  }
+
+  /// The groups in order, each with its colour in the drawing, for the page's group filter.
+  private static func groups(_ diagram: Diagram) -> [JSONValue] {
+    let colours = DOTTheme.groupColours(diagram)
+    return diagram.groups.map { group in
+      var g = JSONObjectBuilder()
+      g.set("key", group.key)
+      g.set("label", group.label)
+      g.set("colour", colours[group.key])
+      return g.value
     }
   }
 

@@ -54,6 +54,8 @@ enum ConfigReading {
     }
     if let columns = keys.optional("columns") {
       options.detail = try columns.choice(ColumnDetail.init(rawValue:), expected: ColumnDetail.allCases.map(\.rawValue))
+    } else {
+      options.adaptsToSize = true
     }
     if let direction = keys.optional("direction") {
       let names = Direction.allCases.map(\.rawValue)
@@ -65,7 +67,21 @@ enum ConfigReading {
     if let partitions = keys.optional("partitions") {
       options.foldPartitions = try partitions.choice({ ["fold": true, "show": false][$0] }, expected: ["fold", "show"])
     }
+    try sizeOptions(&keys, into: &options)
     return options
+  }
+
+  /// `group-by`, `split`, `details` and `view-edges`: the keys for big schemas.
+  static func sizeOptions(_ keys: inout ConfigMapping, into options: inout DiagramOptions) throws(ConfigError) {
+    func choice<T: RawRepresentable & CaseIterable>(_ key: String, _: T.Type) throws(ConfigError) -> T?
+    where T.RawValue == String {
+      guard let node = keys.optional(key) else { return nil }
+      return try node.choice(T.init(rawValue:), expected: T.allCases.map(\.rawValue))
+    }
+    options.groupBy = try choice("group-by", GroupBy.self)
+    options.split = try choice("split", SplitBy.self)
+    options.details = try choice("details", DetailLines.self) ?? options.details
+    options.viewEdges = try choice("view-edges", ViewEdges.self) ?? options.viewEdges
   }
 
   /// `relations:`: each `{table, columns, parent, parent-columns, label}`, as tbls's virtual

@@ -56,6 +56,11 @@ public enum Pipeline {
     for case .file(let path, _) in requests.flatMap(\.outputs) where !seen.insert(path).inserted {
       throw .usage("two diagrams write \(path)")
     }
+    for request in requests where request.diagram.split != nil {
+      guard request.outputs.contains(where: { if case .folder = $0 { true } else { false } }) else {
+        throw .usage("--split \(request.diagram.split?.rawValue ?? "group") writes a folder of pages: name one with -o FOLDER/")
+      }
+    }
     guard delivery == .write else { return }
     for target in requests.flatMap(\.outputs) {
       do { try FileCommit.checkWritable(target, makingFolders: makingFolders) } catch { throw .output(error) }
@@ -66,10 +71,13 @@ public enum Pipeline {
   /// and the per-table pages are built only when an output wants them.
   static func draw(_ catalog: Catalog, _ request: Request) -> Drawing {
     let levels = request.outputs.contains { $0.format?.needsDetailLevels == true }
-    let pages = request.outputs.contains { if case .folder = $0 { true } else { false } }
-    var drawing = Drawing(catalog, options: request.diagram, otherLevels: levels, tablePages: pages)
+    let folder = request.outputs.contains { if case .folder = $0 { true } else { false } }
+    let split = folder && request.diagram.split != nil
+    var drawing = Drawing(
+      catalog, options: request.diagram, otherLevels: levels, tablePages: folder && !split, splitPages: split)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
+    for note in diagram.notes { request.log.note(note) }
     logUndeclared(drawing, options: request.diagram, log: request.log)
     if let role = request.diagram.asRole, !RoleAccess.isKnown(role, in: catalog) {
       // Not an error: a role with no grant of its own still gets PUBLIC's.

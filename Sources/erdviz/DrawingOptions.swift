@@ -3,8 +3,8 @@ import ERDGraph
 
 /// What to draw and how, shared by every subcommand that draws.
 struct DrawingOptions: ParsableArguments {
-  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only).")
-  var columns: ColumnDetail = .all
+  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only); default all, keys past 150 tables, none past 600.")
+  var columns: ColumnDetail?
 
   @Option(help: ArgumentHelp("Only tables and views matching GLOB (schema.name or name); repeatable.", valueName: "GLOB"))
   var include: [String] = []
@@ -33,6 +33,18 @@ struct DrawingOptions: ParsableArguments {
   @Flag(help: "Draw references column names suggest (user_id → users), dashed and marked inferred.")
   var inferRelations = false
 
+  @Option(help: "Cluster tables by schema, app (Django), prefix (name before _) or none (default: picked).")
+  var groupBy: GroupBy?
+
+  @Option(help: ArgumentHelp("Write -o FOLDER/ as an overview and one page per group.", valueName: "group"))
+  var split: SplitBy?
+
+  @Option(help: "Lines under tables: none, keys (constraints, unique indexes; the default) or all (every index, trigger).")
+  var details: DetailLines = .keys
+
+  @Option(help: "View-dependency edges: auto (drawn below 10 views), on or off.")
+  var viewEdges: ViewEdges = .auto
+
   @Option(
     help: ArgumentHelp("Colour each table by what ROLE may do: none, read, read-write or owner.", valueName: "ROLE"))
   var asRole: String?
@@ -43,15 +55,25 @@ struct DrawingOptions: ParsableArguments {
   }
 
   var diagramOptions: DiagramOptions {
-    DiagramOptions(
-      filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns,
+    var options = DiagramOptions(
+      filter: NameFilter(include: include, exclude: exclude), focus: focus, depth: depth, detail: columns ?? .all,
       direction: direction,
-      includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations,
-      asRole: asRole)
+      includeViews: !noViews, foldPartitions: !showPartitions, title: title, inferRelations: inferRelations)
+    options.groupBy = groupBy
+    options.split = split
+    options.details = details
+    options.viewEdges = viewEdges
+    options.asRole = asRole
+    options.adaptsToSize = columns == nil
+    return options
   }
 }
 
 extension ColumnDetail: ExpressibleByArgument {}
+extension GroupBy: ExpressibleByArgument {}
+extension SplitBy: ExpressibleByArgument {}
+extension DetailLines: ExpressibleByArgument {}
+extension ViewEdges: ExpressibleByArgument {}
 extension Direction: ExpressibleByArgument {
   public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }

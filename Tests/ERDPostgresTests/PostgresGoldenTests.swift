@@ -14,7 +14,10 @@ struct PostgresGoldenTests {
     let catalog = try withDatabase(fixture: "postgres_features.sql") { database in
       try Pipeline.load(.postgres(TestPostgres.url(database: database)), options: InspectOptions())
     }
-    let input = Drawing(catalog)
+    // Every detail line, triggers and plain indexes included (the default leaves those out).
+    var options = DiagramOptions()
+    options.details = .all
+    let input = Drawing(catalog, options: options)
     let texts = try [OutputFormat.json, .dot, .mermaid].map { String(decoding: try $0.renderer.render(input).bytes, as: UTF8.self) }
     for (text, name) in zip(texts, ["postgres_features.json", "postgres_features.dot", "postgres_features.mmd"]) {
       if let diff = Golden.compare(text, to: name, in: Golden.directory()) { Issue.record("\(diff)") }

@@ -159,6 +159,61 @@ enum Templates {
   /// The CSP source that allows `templates/changes.js` by its SHA-256.
   static let changesJSSource = "'sha256-Lg+j3zC/2TlwwkaaCLlysJPdfXip9AhmFWzdCwqirs4='"
 
+  /// `templates/overview.css`.
+  static let overviewCSS = ##"""
+/* The overview page of a split drawing: the groups as a drawing and as a table, no script. */
+body { margin: 0; padding: 16px 24px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1c2530; background: #f6f7f9; }
+h1 { margin: 0; font-size: 20px; }
+.muted { color: #5f6b76; margin: 2px 0 12px; }
+a { color: #1769d1; text-decoration: none; }
+a:hover { text-decoration: underline; }
+.drawing { overflow: auto; background: #ffffff; border: 1px solid #dde2e8; border-radius: 8px; padding: 8px; }
+.drawing svg { max-width: 100%; height: auto; }
+.pages { margin-top: 16px; border-collapse: collapse; background: #ffffff; }
+.pages th, .pages td { padding: 4px 12px; border-bottom: 1px solid #dde2e8; text-align: left; vertical-align: top; }
+.pages td:nth-child(2) { text-align: right; }
+.swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; border-radius: 2px; }
+
+"""##
+  /// The CSP source that allows `templates/overview.css` by its SHA-256.
+  static let overviewCSSSource = "'sha256-VpIVPYzdrSeDN+p7D128JHtksO8dkPKHhohxBQnnh9g='"
+
+  /// `templates/overview.html`.
+  static let overviewHTML = ##"""
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="erdviz">
+<meta name="referrer" content="no-referrer">
+<title>{{title}}</title>
+<link rel="icon" href="data:,">
+<style>{{style}}</style>
+</head>
+<body>
+<header>
+  <h1>{{title}}</h1>
+  <p class="muted">{{stats}} · one page per group: click a group</p>
+</header>
+<main>
+  <div class="drawing">{{svg}}</div>
+  <table class="pages">
+    <thead><tr><th>Page</th><th>Tables</th><th>References other pages</th></tr></thead>
+    <tbody>
+{{rows}}
+    </tbody>
+  </table>
+</main>
+</body>
+</html>
+
+"""##
+  /// The CSP source that allows `templates/overview.html` by its SHA-256.
+  static let overviewHTMLSource = "'sha256-YN3cXDRulqP67Ctmjg1pdWs38knwJLbsb12E97r1qgk='"
+
   /// `templates/page.css`.
   static let pageCSS = ##"""
 /* erdviz page. No web fonts, no external resources: the Content-Security-Policy forbids them. */
@@ -337,6 +392,15 @@ main { flex: 1; display: flex; min-height: 0; position: relative; }
 }
 body.list-hidden #sidebar { display: none; }
 #count { margin: 0; padding: 8px 12px 6px; font-size: 12px; border-bottom: 1px solid var(--line); }
+nav.pages { flex: 0 1 auto; min-width: 0; font-size: 12.5px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+nav.pages a { margin-right: 8px; }
+#groups { display: flex; flex-wrap: wrap; gap: 4px; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+#groups button {
+  padding: 1px 8px; border: 1px solid var(--line); border-radius: 11px; background: var(--panel);
+  font-size: 12px; cursor: pointer;
+}
+#groups button[aria-pressed="true"] { border-color: var(--accent); background: var(--accent-soft); }
+.swatch { display: inline-block; flex: none; width: 9px; height: 9px; margin-right: 6px; border-radius: 2px; }
 #list { list-style: none; margin: 0; padding: 4px 0; overflow-y: auto; flex: 1; }
 #list li {
   display: flex;
@@ -518,7 +582,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.css` by its SHA-256.
-  static let pageCSSSource = "'sha256-0d/+3V6M/qJYgKTZB3F+zrjzvnX2WHxeWTCYNPJQriY='"
+  static let pageCSSSource = "'sha256-4bovDqrWS/D3d7Gjt2PBg3qXgqHZwcCR0kg5yWZrMqo='"
 
   /// `templates/page.html`.
   static let pageHTML = ##"""
@@ -544,7 +608,7 @@ body.list-hidden #sidebar { display: none; }
   <div class="heading">
     <h1 id="title">{{title}}</h1>
     <p id="stats" class="muted">{{stats}}</p>
-  </div>
+  </div>{{nav}}
   <div class="search" role="search">
     <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="7" cy="7" r="4.5"/><path d="M10.5 10.5 14 14"/></svg>
     <input id="search" type="search" placeholder="Search tables and columns" aria-label="Search tables and columns" aria-controls="list" autocomplete="off" spellcheck="false">
@@ -597,7 +661,7 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.html` by its SHA-256.
-  static let pageHTMLSource = "'sha256-5vEzJYZSJKx7JSDo5jtH65AvPShR4q9fXLDoFYN8m/Y='"
+  static let pageHTMLSource = "'sha256-dIkf57FdI6nI2f4i7khrsTlgKP2s4ucLAdvTI+WYWqU='"
 
   /// `templates/page.js`.
   static let pageJS = ##"""
@@ -831,10 +895,17 @@ body.list-hidden #sidebar { display: none; }
       var node = press.target && press.target.closest ? press.target.closest('.node') : null;
       var key = node ? keyOfNode(node) : null;
       if (key && byKey.has(key)) select(key, { pan: false });
-      else if (!node) clearSelection();
+      else if (node) followLink(node);
+      else clearSelection();
       // A node that is no table (an enum's legend) shows all it has in the drawing itself.
     }
     if (pointers.size === 0) press = null;
+  }
+  /** A stub of a split drawing links to the page that draws its table: pointer capture keeps the click from the link. */
+  function followLink(node) {
+    var a = node.querySelector('a');
+    var href = a && (a.getAttribute('href') || a.getAttribute('xlink:href'));
+    if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) location.href = href;
   }
   viewport.addEventListener('pointerup', endPointer);
   viewport.addEventListener('pointercancel', endPointer);
@@ -1010,14 +1081,53 @@ body.list-hidden #sidebar { display: none; }
     return -1;
   }
 
+  // ---- Groups: a filter over the list, each group in the colour of its drawing -------------
+
+  var groups = index.groups || [];
+  var groupColours = new Map();
+  groups.forEach(function (g) { groupColours.set(g.key, g.colour); });
+  var groupFilter = null;
+  function inGroup(e) { return groupFilter === null || e.group === groupFilter; }
+
+  function swatch(colour) {
+    var s = el('span', 'swatch');
+    s.style.background = colour;
+    return s;
+  }
+
+  (function groupBar() {
+    if (!groups.length) return;
+    var bar = el('div', 'groups');
+    bar.id = 'groups';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', 'Show one group');
+    [{ key: null, label: 'All' }].concat(groups).forEach(function (g) {
+      var b = el('button');
+      b.type = 'button';
+      b.dataset.group = g.key === null ? '' : g.key;
+      if (g.colour) b.appendChild(swatch(g.colour));
+      var n = entities.filter(function (e) { return g.key === null || e.group === g.key; }).length;
+      b.appendChild(doc.createTextNode(g.label + ' ' + n));
+      b.setAttribute('aria-pressed', String(g.key === null));
+      b.addEventListener('click', function () {
+        groupFilter = g.key;
+        bar.querySelectorAll('button').forEach(function (x) { x.setAttribute('aria-pressed', String(x === b)); });
+        runSearch();
+      });
+      bar.appendChild(b);
+    });
+    $('sidebar').insertBefore(bar, list);
+  })();
+
   function runSearch() {
     var q = search.value.trim().toLowerCase();
     results = [];
     if (!q) {
-      sortedEntities.forEach(function (e) { results.push({ entity: e }); });
+      sortedEntities.forEach(function (e) { if (inGroup(e)) results.push({ entity: e }); });
     } else {
       var tables = [];
       entities.forEach(function (e) {
+        if (!inGroup(e)) return;
         var byLabel = rank(e.lower, q);
         var byName = rank(e.name.toLowerCase(), q);
         var r = Math.min(byLabel < 0 ? 9 : byLabel, byName < 0 ? 9 : byName);
@@ -1026,6 +1136,7 @@ body.list-hidden #sidebar { display: none; }
       tables.sort(function (a, b) { return a.rank - b.rank || (a.entity.lower < b.entity.lower ? -1 : 1); });
       var columns = [];
       searchIndex.forEach(function (c) {
+        if (!inGroup(c.entity)) return;
         var r = rank(c.lower, q);
         if (r >= 0) columns.push({ entity: c.entity, column: c.column, type: c.type, rank: r });
       });
@@ -1080,6 +1191,7 @@ body.list-hidden #sidebar { display: none; }
           li.appendChild(sub);
         }
       } else {
+        if (groupColours.has(r.entity.group)) li.appendChild(swatch(groupColours.get(r.entity.group)));
         appendHighlighted(name, r.entity.label, q);
         li.appendChild(name);
         var kind = kindLabel(r.entity.kind);
@@ -1145,7 +1257,7 @@ body.list-hidden #sidebar { display: none; }
   function paintHits(q) {
     hits.forEach(function (n) { n.classList.remove('hit'); });
     hits = [];
-    if (!q) return;
+    if (!q && groupFilter === null) return;
     results.forEach(function (r) {
       if (r.column) return;
       var node = current.nodes.get(r.entity.key);
@@ -1592,12 +1704,14 @@ body.list-hidden #sidebar { display: none; }
 
 """##
   /// The CSP source that allows `templates/page.js` by its SHA-256.
-  static let pageJSSource = "'sha256-jhTSBUBVgRApED0O6exI7FYDqzQwYb9rNlq3Ikai240='"
+  static let pageJSSource = "'sha256-Rxdk4/iVKfoU2YluOtRbzdlW/r42fhb4nvh6Et5c7lI='"
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [
     "changes.css": changesCSS,
     "changes.js": changesJS,
+    "overview.css": overviewCSS,
+    "overview.html": overviewHTML,
     "page.css": pageCSS,
     "page.html": pageHTML,
     "page.js": pageJS,
