@@ -16,6 +16,8 @@ struct CatalogBuilder {
   var views: [QualifiedName: View] = [:]
   var enums: [QualifiedName: EnumType] = [:]
   var domains: [QualifiedName: Domain] = [:]
+  /// Owners, grants, routines and memberships (CatalogBuilder+Access.swift).
+  var access = AccessState()
   /// Lower-cased names of tables and views, for case-insensitive lookups.
   private var folded: [QualifiedName: QualifiedName] = [:]
 
@@ -68,19 +70,24 @@ struct CatalogBuilder {
   func build() -> Catalog {
     var bySchema: [String: Schema] = [:]
     for name in schemas {
-      bySchema[name] = Schema(name: name, comment: schemaComments[name])
+      bySchema[name] = withAccess(Schema(name: name, comment: schemaComments[name]))
     }
     for (name, table) in tables {
       bySchema[name.schema, default: Schema(name: name.schema)].tables.append(finished(table, in: name.schema))
     }
-    for (name, view) in views { bySchema[name.schema, default: Schema(name: name.schema)].views.append(view) }
+    for (name, view) in views {
+      var view = view
+      view.privileges = Self.withoutOwner(view.privileges, view.owner)
+      bySchema[name.schema, default: Schema(name: name.schema)].views.append(view)
+    }
     for (name, type) in enums { bySchema[name.schema, default: Schema(name: name.schema)].enums.append(type) }
     for (name, domain) in domains { bySchema[name.schema, default: Schema(name: name.schema)].domains.append(domain) }
-    return Catalog(engine: engine, schemas: Array(bySchema.values)).normalized()
+    return Catalog(engine: engine, schemas: Array(bySchema.values), roles: roles).normalized()
   }
 
   private func finished(_ table: Table, in schema: String) -> Table {
     var table = table
+    table.privileges = Self.withoutOwner(table.privileges, table.owner)
     if let pk = table.primaryKey {
       for i in table.columns.indices where pk.columns.contains(table.columns[i].name) {
         table.columns[i].nullable = false
@@ -100,6 +107,13 @@ struct CatalogBuilder {
       }
     }
     return table
+  }
+
+  /// Grants without the owner's: an owner holds every privilege (grants to a new owner merge
+  /// into ownership, as PostgreSQL's `ALTER … OWNER TO` does).
+  static func withoutOwner(_ privileges: [Privilege], _ owner: String?) -> [Privilege] {
+    guard let owner else { return privileges }
+    return privileges.filter { $0.role != owner }
   }
 
   /// The domain a column type names: `year`, `public.year` or `"my domain"`.

@@ -24,6 +24,8 @@ public struct Diagram: Hashable, Sendable {
   public var title: String?
   /// The heading of pages and documents: the title, else one derived from the schema.
   public var heading: String
+  /// The role each entity's `access` is for (`--as-role`); nil when none was asked.
+  public var asRole: String?
   /// In the drawing of a schema change (`erdviz diff`): its summary and lines; nil otherwise.
   public var changes: ChangeList?
   /// What `SizeRules` did to draw a big schema, for stderr.
@@ -75,6 +77,10 @@ public struct Entity: Hashable, Sendable {
   public var details: [String]
   /// The group (cluster) this entity is drawn in, by `Group.key`.
   public var group: String?
+  /// Row-level security is on: drawn as a lock badge.
+  public var rowLevelSecurity: Bool = false
+  /// What `Diagram.asRole` may do with it; nil unless a role was asked for.
+  public var access: AccessLevel?
   /// In the drawing of a schema change: how this entity changed (or that it is context).
   public var change: EntityChange?
 

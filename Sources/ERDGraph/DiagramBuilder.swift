@@ -24,11 +24,13 @@ public enum DiagramBuilder {
       passes.foreignKeyEdges() + passes.inheritanceEdges() + passes.viewEdges() + passes.stubEdges()
       + passes.undeclaredEdges() + passes.referrerEdges()
     let groups = passes.groups(&entities, &enums)
+    passes.markAccess(&entities)
     var diagram = Diagram(
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,
       detail: options.detail, title: options.title, heading: passes.heading())
     diagram.boundsLayout = count > SizeRules.boundedLayoutAbove
     diagram.notes = SizeRules.notes(count: count, asked: asked.detail, drawn: options.detail, split: asked.split != nil)
+    diagram.asRole = options.asRole
     return diagram
   }
 

@@ -42,11 +42,13 @@ public struct DiagramOptions: Hashable, Sendable {
   public var referrerStubs = false
   /// Let `SizeRules` lower the column level of a big drawing (the user did not choose one).
   public var adaptsToSize = false
+  /// Colour every table by what this role may do with it (`AccessLevel`); nil: by kind.
+  public var asRole: String?
 
   public init(
     filter: NameFilter = NameFilter(), focus: [String] = [], depth: Int = 1, detail: ColumnDetail = .all,
     direction: Direction? = nil, includeViews: Bool = true, foldPartitions: Bool = true, title: String? = nil,
-    inferRelations: Bool = false, relations: [DeclaredRelation] = []
+    inferRelations: Bool = false, relations: [DeclaredRelation] = [], asRole: String? = nil
   ) {
     self.filter = filter
     self.focus = focus
@@ -58,6 +60,7 @@ public struct DiagramOptions: Hashable, Sendable {
     self.title = title
     self.inferRelations = inferRelations
     self.relations = relations
+    self.asRole = asRole
   }
 }
 

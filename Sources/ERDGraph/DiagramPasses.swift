@@ -164,3 +164,20 @@ struct DiagramPasses {
     return "Schema diagram"
   }
 }
+
+extension DiagramPasses {
+  /// Row-level security on each drawn table, and with `asRole` what that role may do.
+  func markAccess(_ entities: inout [Entity]) {
+    let access = options.asRole.map { RoleAccess(role: $0, in: catalog) }
+    for i in entities.indices {
+      let name = entities[i].name
+      let schema = catalog.schema(named: name.schema)
+      if let table = catalog.table(name) {
+        entities[i].rowLevelSecurity = table.rowLevelSecurity != nil
+        entities[i].access = access?.level(owner: table.owner, privileges: table.privileges, schema: schema)
+      } else if let view = catalog.view(name) {
+        entities[i].access = access?.level(owner: view.owner, privileges: view.privileges, schema: schema)
+      }
+    }
+  }
+}

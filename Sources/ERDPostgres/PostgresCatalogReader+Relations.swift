@@ -25,8 +25,12 @@ extension PostgresCatalogReader {
       table.partitionBound = row.partitionBound
       table.partitionKey = row.partitionKey
       if row.persistence == "u" { table.options.insert(.unlogged) }
+      table.owner = row.owner
+      // FORCE without ENABLE does nothing until it is enabled.
+      if row.rowSecurity { table.rowLevelSecurity = row.forceRowSecurity ? .forced : .enabled }
       let definition = row.viewDefinition.map(Self.trimmedQuery)
-      let view = View(name: name, materialized: kind == "m", definition: definition, comment: row.comment)
+      let view = View(
+        name: name, materialized: kind == "m", definition: definition, comment: row.comment, owner: row.owner)
       out[oid] = Relation(schema: schema, kind: kind, table: table, view: view, isPartition: row.isPartition)
     }
     return out
@@ -140,8 +144,11 @@ extension PostgresCatalogReader {
         (TriggerType.insert, "INSERT"), (TriggerType.update, "UPDATE"), (TriggerType.delete, "DELETE"),
         (TriggerType.truncate, "TRUNCATE"),
       ].compactMap { bit, event in type & bit != 0 ? event : nil }
+      let routine = row.routineName.map { QualifiedName(schema: row.routineSchema ?? "", name: $0) }
       relations[oid]?.table.triggers.append(
-        Trigger(name: name, timing: timing, events: events, definition: row.definition, comment: row.comment))
+        Trigger(
+          name: name, timing: timing, events: events, definition: row.definition, comment: row.comment,
+          routine: routine))
     }
   }
 

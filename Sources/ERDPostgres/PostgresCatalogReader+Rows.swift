@@ -63,12 +63,14 @@ struct SchemaRow: PGCatalogRow {
   var oid, name, comment: String?
   /// The role has USAGE on the schema.
   var usable: Bool
+  var owner: String?
 
   init(_ r: inout PGRowReader) {
     oid = r.text()
     name = r.text()
     comment = r.text()
     usable = r.bool()
+    owner = r.text()
   }
 }
 
@@ -76,7 +78,8 @@ struct SchemaRow: PGCatalogRow {
 struct RelationRow: PGCatalogRow {
   var oid, schema, name, kind: String?
   var isPartition: Bool
-  var partitionBound, partitionKey, comment, persistence, viewDefinition: String?
+  var partitionBound, partitionKey, comment, persistence, viewDefinition, owner: String?
+  var rowSecurity, forceRowSecurity: Bool
 
   init(_ r: inout PGRowReader) {
     oid = r.text()
@@ -89,6 +92,9 @@ struct RelationRow: PGCatalogRow {
     comment = r.text()
     persistence = r.text()
     viewDefinition = r.text()
+    owner = r.text()
+    rowSecurity = r.bool()
+    forceRowSecurity = r.bool()
   }
 }
 
@@ -182,6 +188,8 @@ struct TriggerRow: PGCatalogRow {
   /// `pg_trigger.tgtype`'s bits.
   var type: Int
   var definition, comment: String?
+  /// The function it executes.
+  var routineSchema, routineName: String?
 
   init(_ r: inout PGRowReader) {
     relation = r.text()
@@ -189,6 +197,8 @@ struct TriggerRow: PGCatalogRow {
     type = r.int() ?? 0
     definition = r.text()
     comment = r.text()
+    routineSchema = r.text()
+    routineName = r.text()
   }
 }
 
@@ -235,5 +245,83 @@ struct DomainRow: PGCatalogRow {
     defaultValue = r.text()
     checks = r.text()
     comment = r.text()
+  }
+}
+
+/// `SQL.privileges`: one privilege of one grantee.
+struct PrivilegeRow: PGCatalogRow {
+  /// `r` a relation, `c` a column, `n` a schema, `d` a schema's default privileges.
+  var kind: String?
+  /// The relation's or the schema's OID.
+  var object: String?
+  var column: String?
+  /// For default privileges: whose new objects, and which kind (`pg_default_acl.defaclobjtype`).
+  var forRole, objectType: String?
+  var grantee, privilege: String?
+  var grantable: Bool
+
+  init(_ r: inout PGRowReader) {
+    kind = r.text()
+    object = r.text()
+    column = r.text()
+    forRole = r.text()
+    objectType = r.text()
+    grantee = r.text()
+    privilege = r.text()
+    grantable = r.bool()
+  }
+}
+
+/// `SQL.policies`.
+struct PolicyRow: PGCatalogRow {
+  var relation, name: String?
+  /// `pg_policy.polcmd`: `*` all, `r` select, `a` insert, `w` update, `d` delete.
+  var command: String?
+  var permissive: Bool
+  /// A JSON array of role names.
+  var roles: String?
+  var using, check, comment: String?
+
+  init(_ r: inout PGRowReader) {
+    relation = r.text()
+    name = r.text()
+    command = r.text()
+    permissive = r.bool()
+    roles = r.text()
+    using = r.text()
+    check = r.text()
+    comment = r.text()
+  }
+}
+
+/// `SQL.routines`.
+struct RoutineRow: PGCatalogRow {
+  var schema, name: String?
+  /// `pg_proc.prokind`: `f` function, `p` procedure, `a` aggregate, `w` window.
+  var kind: String?
+  var arguments, result, language: String?
+  var securityDefiner: Bool
+  var owner, comment: String?
+
+  init(_ r: inout PGRowReader) {
+    schema = r.text()
+    name = r.text()
+    kind = r.text()
+    arguments = r.text()
+    result = r.text()
+    language = r.text()
+    securityDefiner = r.bool()
+    owner = r.text()
+    comment = r.text()
+  }
+}
+
+/// `SQL.memberships`: a member and the role whose privileges it inherits.
+struct MembershipRow: PGCatalogRow {
+  var member, role: String?
+
+  init(_ r: inout PGRowReader) {
+    member = r.text()
+    role = r.text()
   }
 }

@@ -15,7 +15,8 @@ enum SQL {
     """
 
   static let schemas = """
-    SELECT n.oid, n.nspname, obj_description(n.oid, 'pg_namespace'), has_schema_privilege(n.oid, 'USAGE')
+    SELECT n.oid, n.nspname, obj_description(n.oid, 'pg_namespace'), has_schema_privilege(n.oid, 'USAGE'),
+           pg_get_userbyid(n.nspowner)
     FROM pg_namespace n
     WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
       AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
@@ -30,7 +31,8 @@ enum SQL {
            CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
            CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
            ds.description, c.relpersistence,
-           CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+           CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+           pg_get_userbyid(c.relowner), c.relrowsecurity, c.relforcerowsecurity
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0
     WHERE c.relnamespace = ANY ($1::oid[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
@@ -110,8 +112,9 @@ enum SQL {
   static func triggers(serverVersion: Int) -> String {
     let notClone = serverVersion >= 130_000 ? "AND t.tgparentid = 0" : ""
     return """
-      SELECT t.tgrelid, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, true), ds.description
+      SELECT t.tgrelid, t.tgname, t.tgtype, pg_get_triggerdef(t.oid, true), ds.description, fn.nspname, f.proname
       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      JOIN pg_proc f ON f.oid = t.tgfoid JOIN pg_namespace fn ON fn.oid = f.pronamespace
       LEFT JOIN pg_description ds ON ds.objoid = t.oid AND ds.classoid = 'pg_trigger'::regclass AND ds.objsubid = 0
       WHERE c.relnamespace = ANY ($1::oid[]) AND NOT t.tgisinternal \(notClone)
       """

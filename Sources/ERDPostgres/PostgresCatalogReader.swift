@@ -6,7 +6,7 @@ import Foundation
 /// at once, so the number of round trips does not grow with the number of tables.
 struct PostgresCatalogReader {
   /// The number of catalog queries `read` runs (stated in the README too).
-  static let queries = 11
+  static let queries = 15
 
   let connection: PGConnection
   let log: Log
@@ -43,19 +43,37 @@ struct PostgresCatalogReader {
     try readInheritance(oids, into: &relations)
     let enums = try readEnums(oids)
     let domains = try readDomains(oids)
+    try readPolicies(oids, into: &relations)
+    let grants = try readPrivileges(oids)
+    let routines = try readRoutines(oids)
 
     var schemas: [String: Schema] = [:]
-    for row in schemaRows { schemas[row.name] = Schema(name: row.name, comment: row.comment) }
-    for relation in relations.values {
+    for row in schemaRows {
+      schemas[row.name] = Schema(
+        name: row.name, comment: row.comment, owner: row.owner,
+        privileges: Self.privileges(
+          grants.schemas[row.oid] ?? [], owner: row.owner, ownerDefaults: Privilege.allOnSchemas),
+        defaultPrivileges: grants.defaults[row.oid] ?? [])
+    }
+    for (oid, relation) in relations {
+      let privileges = Self.privileges(
+        grants.relations[oid] ?? [], owner: relation.table.owner, ownerDefaults: Privilege.allOnTables)
       if relation.kind == "v" || relation.kind == "m" {
-        schemas[relation.schema]?.views.append(relation.view)
+        var view = relation.view
+        view.privileges = privileges
+        schemas[relation.schema]?.views.append(view)
       } else {
-        schemas[relation.schema]?.tables.append(relation.table)
+        var table = relation.table
+        table.privileges = privileges
+        schemas[relation.schema]?.tables.append(table)
       }
     }
     for (schema, e) in enums { schemas[schema]?.enums.append(e) }
     for (schema, d) in domains { schemas[schema]?.domains.append(d) }
-    return Catalog(engine: "postgresql", schemas: Array(schemas.values)).normalized()
+    for (schema, r) in routines { schemas[schema]?.routines.append(r) }
+    var catalog = Catalog(engine: "postgresql", schemas: Array(schemas.values)).normalized()
+    catalog.roles = try readRoles(naming: catalog)
+    return catalog.normalized()
   }
 
   func query(_ sql: String, _ parameters: [String?] = [], what: String) throws(InspectError) -> [[String?]] {
@@ -63,9 +81,11 @@ struct PostgresCatalogReader {
   }
 
   /// Non-system schemas (or the ones asked for); those the role may not use are left out with a warning.
-  private func readSchemas(wanted: [String]) throws(InspectError) -> [(oid: String, name: String, comment: String?)] {
+  private func readSchemas(
+    wanted: [String]
+  ) throws(InspectError) -> [(oid: String, name: String, comment: String?, owner: String?)] {
     let wantedArray: String? = wanted.isEmpty ? nil : "{" + wanted.map(Self.arrayElement).joined(separator: ",") + "}"
-    var out: [(String, String, String?)] = []
+    var out: [(String, String, String?, String?)] = []
     var found: Set<String> = []
     for row in try rows(SQL.schemas, [wantedArray], as: SchemaRow.self, what: "reading schemas") {
       let name = row.name ?? ""
@@ -74,7 +94,7 @@ struct PostgresCatalogReader {
         log.warning("postgres: skipping schema \(name): permission denied (no USAGE privilege)")
         continue
       }
-      out.append((row.oid ?? "0", name, row.comment))
+      out.append((row.oid ?? "0", name, row.comment, row.owner))
     }
     for name in wanted where !found.contains(name) {
       log.warning("postgres: schema \(name) does not exist")

@@ -3,7 +3,7 @@ import ERDSchema
 
 /// Reads a live PostgreSQL schema over libpq, read-only, in one consistent snapshot.
 ///
-/// Everything comes from `PostgresCatalogReader.queries` catalog queries (11, whatever the number
+/// Everything comes from `PostgresCatalogReader.queries` catalog queries (15, whatever the number
 /// of tables), run inside one `REPEATABLE READ READ ONLY` transaction: nothing is written, and no
 /// lock is taken beyond what reading the catalog takes.
 public struct PostgresInspector: SchemaInspector {

@@ -18,6 +18,7 @@ extension DOTRenderer {
     let dashed = Self.dashedNotes(diagram)
     if !dashed.isEmpty { rows += row(dashed.joined(separator: " · ")) }
     rows += groupRows(diagram)
+    rows += accessLegendRows(for: diagram)
     let place = diagram.title == nil ? "labelloc=b, labeljust=l" : "labelloc=t, labeljust=l"
     return
       ", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">\(rows)</TABLE>>, \(place)"

@@ -54,11 +54,19 @@ public struct DOTRenderer: DiagramRenderer {
   }
 
   private func node(_ entity: Entity, indent: String, header colour: String? = nil) -> String {
-    let style = DOTTheme.header(for: entity.kind, group: colour).marked(entity.change?.mark)
+    var style = DOTTheme.header(for: entity.kind, group: colour).marked(entity.change?.mark)
+    if let access = entity.access {
+      // --as-role colours every header by access, over the group colour.
+      let level = DOTTheme.access(access)
+      let caption = [style.caption, level.caption].compactMap { $0 }.joined(separator: " · ")
+      style = DOTTheme.Header(fill: level.fill, text: level.text, caption: caption)
+    }
     var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" COLOR=\"\(DOTTheme.border)\">"
     var header = entity.label.isEmpty ? " " : "<B>\(struck(html(entity.label), entity.change?.mark))</B>"
     if let caption = style.caption { header += " <FONT POINT-SIZE=\"8\">\(caption)</FONT>" }
-    rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" BGCOLOR=\"\(style.fill)\" ALIGN=\"CENTER\"><FONT COLOR=\"\(style.text)\">\(header)</FONT></TD></TR>"
+    header = "<FONT COLOR=\"\(style.text)\">\(header)</FONT>"
+    if entity.rowLevelSecurity { header = lockBadge(after: header) }
+    rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" BGCOLOR=\"\(style.fill)\" ALIGN=\"CENTER\">\(header)</TD></TR>"
     if let comment = entity.comment, !comment.isEmpty {
       rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" ALIGN=\"LEFT\" BGCOLOR=\"\(DOTTheme.commentFill)\">"
       rows += "<FONT POINT-SIZE=\"9\" COLOR=\"\(DOTTheme.muted)\"><I>\(html(truncate(comment, 72)))</I></FONT></TD></TR>"

@@ -69,7 +69,8 @@ public struct DocsSiteRenderer: Sendable {
       out += "| " + cells.map(MarkdownText.cell).joined(separator: " | ") + " |\n"
     }
     let readme = MarkdownRenderer.Context(drawing, hrefs: names.files.mapValues { "\(Self.pagesFolder)/\($0)" })
-    return out + MarkdownRenderer().types(readme)
+    return out + MarkdownRenderer().accessSummary(readme) + MarkdownRenderer().types(readme)
+      + MarkdownRenderer().routines(readme)
   }
 
   /// One table's page: a link home, its section, then its neighbourhood as an image and as Mermaid.

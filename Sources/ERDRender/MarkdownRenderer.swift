@@ -27,6 +27,7 @@ public struct MarkdownRenderer: DiagramRenderer {
         return heading.map { "**\(MarkdownText.text($0)):** " + links } ?? links
       }.joined(separator: "\\\n") + "\n"
     }
+    out += accessSummary(context)
     for (heading, entities) in sections {
       if let heading { out += "\n## \(MarkdownText.text(heading))\n" }
       for entity in entities {
@@ -36,6 +37,7 @@ public struct MarkdownRenderer: DiagramRenderer {
       }
     }
     out += types(context)
+    out += routines(context)
     return Rendered(text: out, warnings: mermaid.warnings)
   }
 
@@ -126,6 +128,7 @@ public struct MarkdownRenderer: DiagramRenderer {
     case .table(let table): facts = tableFacts(table, named: entity.name, context)
     case .view(let view): facts = viewFacts(view, named: entity.name, context)
     }
+    facts += accessFacts(definition, entity: entity, context)
     facts += undeclaredFacts(entity.name, context)
     facts += FindingsReport.facts((context.drawing.findings ?? []).filter { $0.table == entity.name })
     if !facts.isEmpty { out += "\n" + facts.map { "- \($0)\n" }.joined() }
@@ -212,7 +215,9 @@ public struct MarkdownRenderer: DiagramRenderer {
     for trigger in table.triggers {
       let when = ([trigger.timing].compactMap { $0 } + [trigger.events.joined(separator: " or ")])
         .filter { !$0.isEmpty }.joined(separator: " ").lowercased()
-      facts.append("**Trigger:** \(code(trigger.name))" + (when.isEmpty ? "" : " \(MarkdownText.text(when))"))
+      var text = "**Trigger:** \(code(trigger.name))" + (when.isEmpty ? "" : " \(MarkdownText.text(when))")
+      if let routine = trigger.routine { text += ", executes \(code(routine.description + "()"))" }
+      facts.append(text)
     }
     if let key = table.partitionKey { facts.append("**Partitioned by:** \(code(key))") }
     if !table.partitions.isEmpty {

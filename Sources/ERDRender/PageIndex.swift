@@ -13,6 +13,7 @@ enum PageIndex {
     o.set("title", diagram.title)
     o.set("engine", engine)
     o.set("detail", diagram.detail.rawValue)
+    o.set("asRole", diagram.asRole)
     o.flag("multiSchema", Set(diagram.entities.map(\.name.schema)).count > 1)
     o.set("entities", .array(diagram.entities.map(entity)))
     if !diagram.groups.isEmpty { o.set("groups", .array(groups(diagram))) }
@@ -72,6 +73,8 @@ enum PageIndex {
     e.set("label", entity.label)
     e.set("kind", entity.kind.rawValue)
     e.set("group", entity.group)
+    e.set("access", entity.access?.rawValue)
+    e.flag("rowLevelSecurity", entity.rowLevelSecurity)
     return e.value
   }
 }

@@ -9,6 +9,7 @@ extension Catalog {
     o.set("version", .int(Catalog.formatVersion))
     o.set("engine", engine)
     o.set("schemas", .array(schemas.map(\.json)))
+    o.set("roles", roles.map(\.json))
     return o.value
   }
 
@@ -21,7 +22,9 @@ extension Catalog {
         path: "$.version",
         message: "version \(version) is newer than this erdviz reads (\(Catalog.formatVersion))")
     }
-    self.init(engine: try r.string("engine"), schemas: try r.list("schemas", Schema.init(json:)))
+    self.init(
+      engine: try r.string("engine"), schemas: try r.list("schemas", Schema.init(json:)),
+      roles: try r.list("roles", Role.init(json:)))
   }
 
   /// Parses JSON text and reads it as a catalog.
@@ -52,6 +55,10 @@ extension Schema {
     o.set("views", views.map(\.json))
     o.set("enums", enums.map(\.json))
     o.set("domains", domains.map(\.json))
+    o.set("owner", owner)
+    o.set("privileges", privileges.map(\.json))
+    o.set("defaultPrivileges", defaultPrivileges.map(\.json))
+    o.set("routines", routines.map(\.json))
     return o.value
   }
 
@@ -62,7 +69,11 @@ extension Schema {
       views: try r.list("views", View.init(json:)),
       enums: try r.list("enums", EnumType.init(json:)),
       domains: try r.list("domains", Domain.init(json:)),
-      comment: try r.string("comment"))
+      comment: try r.string("comment"),
+      owner: try r.string("owner"),
+      privileges: try r.list("privileges", Privilege.init(json:)),
+      defaultPrivileges: try r.list("defaultPrivileges", DefaultPrivilege.init(json:)),
+      routines: try r.list("routines", Routine.init(json:)))
   }
 }
 
@@ -92,6 +103,10 @@ extension Table {
     o.flag("strict", options.contains(.strict))
     o.flag("unlogged", options.contains(.unlogged))
     if let source { o.set("source", source.json) }
+    o.set("owner", owner)
+    o.set("privileges", privileges.map(\.json))
+    o.set("rowLevelSecurity", rowLevelSecurity?.rawValue)
+    o.set("policies", policies.map(\.json))
     return o.value
   }
 
@@ -122,7 +137,11 @@ extension Table {
       partitions: try r.list("partitions", Partition.init(json:)),
       inherits: try r.list("inherits", QualifiedName.init(json:)),
       options: options,
-      source: try r.object("source", SourceLocation.init(json:)))
+      source: try r.object("source", SourceLocation.init(json:)),
+      owner: try r.string("owner"),
+      privileges: try r.list("privileges", Privilege.init(json:)),
+      rowLevelSecurity: try r.enumValue("rowLevelSecurity", RowLevelSecurity.self),
+      policies: try r.list("policies", Policy.init(json:)))
   }
 }
 
@@ -137,6 +156,8 @@ extension View {
     o.set("dependsOn", dependencies.map(\.json))
     o.set("indexes", indexes.map(\.json))
     if let source { o.set("source", source.json) }
+    o.set("owner", owner)
+    o.set("privileges", privileges.map(\.json))
     return o.value
   }
 
@@ -149,7 +170,9 @@ extension View {
       dependencies: try r.list("dependsOn", QualifiedName.init(json:)),
       indexes: try r.list("indexes", Index.init(json:)),
       comment: try r.string("comment"),
-      source: try r.object("source", SourceLocation.init(json:)))
+      source: try r.object("source", SourceLocation.init(json:)),
+      owner: try r.string("owner"),
+      privileges: try r.list("privileges", Privilege.init(json:)))
   }
 }
 
@@ -334,13 +357,15 @@ extension Trigger {
     o.set("events", strings: events)
     o.set("definition", definition)
     o.set("comment", comment)
+    if let routine { o.set("routine", routine.json) }
     return o.value
   }
 
   init(json r: JSONReader) throws(CatalogDecodingError) {
     self.init(
       name: try r.required("name"), timing: try r.string("timing"), events: try r.strings("events"),
-      definition: try r.string("definition"), comment: try r.string("comment"))
+      definition: try r.string("definition"), comment: try r.string("comment"),
+      routine: try r.object("routine", QualifiedName.init(json:)))
   }
 }
 

@@ -5,6 +5,8 @@ extension Catalog {
   public func normalized() -> Catalog {
     var copy = self
     copy.schemas = schemas.map { $0.normalized() }.sorted { $0.name < $1.name }
+    copy.roles = roles.map { Role(name: $0.name, memberOf: Array(Set($0.memberOf)).sorted()) }
+      .filter { !$0.memberOf.isEmpty }.sorted { $0.name < $1.name }
     return copy
   }
 }
@@ -20,6 +22,9 @@ extension Schema {
       d.checks = d.checks.sorted(by: CheckConstraint.canonicalOrder)
       return d
     }.sorted { $0.name < $1.name }
+    s.privileges = Privilege.grouping(privileges.flatMap(\.atoms))
+    s.defaultPrivileges = DefaultPrivilege.grouping(defaultPrivileges)
+    s.routines = routines.sorted { ($0.name, $0.arguments) < ($1.name, $1.arguments) }
     return s
   }
 }
@@ -40,6 +45,12 @@ extension Table {
     t.exclusions = exclusions.sorted { ($0.name ?? "", $0.definition) < ($1.name ?? "", $1.definition) }
     t.triggers = triggers.sorted { $0.name < $1.name }
     t.partitions = partitions.sorted { $0.name < $1.name }
+    t.privileges = Privilege.grouping(privileges.flatMap(\.atoms))
+    t.policies = policies.map { p in
+      var p = p
+      p.roles = Array(Set(p.roles)).sorted()
+      return p
+    }.sorted { $0.name < $1.name }
     return t
   }
 }
@@ -50,6 +61,7 @@ extension View {
     v.columns = columns.sorted { ($0.ordinal, $0.name) < ($1.ordinal, $1.name) }
     v.dependencies = Array(Set(dependencies)).sorted()
     v.indexes = indexes.sorted { $0.name < $1.name }
+    v.privileges = Privilege.grouping(privileges.flatMap(\.atoms))
     return v
   }
 }
@@ -57,5 +69,24 @@ extension View {
 extension CheckConstraint {
   static func canonicalOrder(_ a: CheckConstraint, _ b: CheckConstraint) -> Bool {
     (a.name ?? "", a.expression) < (b.name ?? "", b.expression)
+  }
+}
+
+extension DefaultPrivilege {
+  /// Default privileges in canonical form: per creating role and kind of object, grouped as grants are.
+  static func grouping(_ items: [DefaultPrivilege]) -> [DefaultPrivilege] {
+    struct Scope: Hashable {
+      var forRole: String?
+      var objects: String
+    }
+    let scopes = Dictionary(grouping: items) { Scope(forRole: $0.forRole, objects: $0.objects) }
+    return scopes.flatMap { scope, items in
+      Privilege.grouping(items.flatMap(\.grant.atoms)).map {
+        DefaultPrivilege(forRole: scope.forRole, objects: scope.objects, grant: $0)
+      }
+    }.sorted {
+      ($0.forRole ?? "", $0.objects, $0.grant.role, $0.grant.grantable ? 1 : 0)
+        < ($1.forRole ?? "", $1.objects, $1.grant.role, $1.grant.grantable ? 1 : 0)
+    }
   }
 }

@@ -6,10 +6,13 @@ public struct Catalog: Hashable, Sendable {
   /// What the schema was read from (`sqlite`, `postgresql`, `mysql`, `mssql`), when known.
   public var engine: String?
   public var schemas: [Schema]
+  /// Roles that inherit the privileges of roles the catalog's grants, owners and policies name.
+  public var roles: [Role]
 
-  public init(engine: String? = nil, schemas: [Schema] = []) {
+  public init(engine: String? = nil, schemas: [Schema] = [], roles: [Role] = []) {
     self.engine = engine
     self.schemas = schemas
+    self.roles = roles
   }
 
   public func schema(named name: String) -> Schema? { schemas.first { $0.name == name } }
@@ -41,10 +44,19 @@ public struct Schema: Hashable, Sendable {
   public var enums: [EnumType]
   public var domains: [Domain]
   public var comment: String?
+  /// The role that owns it, when the source says.
+  public var owner: String?
+  /// `USAGE` and `CREATE` granted to roles other than the owner.
+  public var privileges: [Privilege]
+  /// What objects created in it later are granted (`ALTER DEFAULT PRIVILEGES IN SCHEMA`).
+  public var defaultPrivileges: [DefaultPrivilege]
+  /// Functions and procedures, by signature.
+  public var routines: [Routine]
 
   public init(
     name: String, tables: [Table] = [], views: [View] = [], enums: [EnumType] = [],
-    domains: [Domain] = [], comment: String? = nil
+    domains: [Domain] = [], comment: String? = nil, owner: String? = nil, privileges: [Privilege] = [],
+    defaultPrivileges: [DefaultPrivilege] = [], routines: [Routine] = []
   ) {
     self.name = name
     self.tables = tables
@@ -52,6 +64,10 @@ public struct Schema: Hashable, Sendable {
     self.enums = enums
     self.domains = domains
     self.comment = comment
+    self.owner = owner
+    self.privileges = privileges
+    self.defaultPrivileges = defaultPrivileges
+    self.routines = routines
   }
 
   public func table(named name: String) -> Table? { tables.first { $0.name == name } }

@@ -25,6 +25,14 @@ public struct Table: Hashable, Sendable {
   public var options: TableOptions
   /// Where the provider program declared it (`models.py:12`).
   public var source: SourceLocation?
+  /// The role that owns it, when the source says.
+  public var owner: String?
+  /// What roles other than the owner were granted on it, in `Privilege.grouping`'s form.
+  public var privileges: [Privilege]
+  /// nil when row-level security is off.
+  public var rowLevelSecurity: RowLevelSecurity?
+  /// Row-level security policies, by name.
+  public var policies: [Policy]
 
   public init(
     name: String, kind: TableKind = .table, columns: [Column] = [], primaryKey: PrimaryKey? = nil,
@@ -32,7 +40,9 @@ public struct Table: Hashable, Sendable {
     indexes: [Index] = [], checks: [CheckConstraint] = [], exclusions: [ExclusionConstraint] = [],
     triggers: [Trigger] = [], comment: String? = nil, partitionOf: QualifiedName? = nil,
     partitionBound: String? = nil, partitionKey: String? = nil, partitions: [Partition] = [],
-    inherits: [QualifiedName] = [], options: TableOptions = [], source: SourceLocation? = nil
+    inherits: [QualifiedName] = [], options: TableOptions = [], source: SourceLocation? = nil,
+    owner: String? = nil, privileges: [Privilege] = [], rowLevelSecurity: RowLevelSecurity? = nil,
+    policies: [Policy] = []
   ) {
     self.name = name
     self.kind = kind
@@ -52,6 +62,10 @@ public struct Table: Hashable, Sendable {
     self.inherits = inherits
     self.options = options
     self.source = source
+    self.owner = owner
+    self.privileges = privileges
+    self.rowLevelSecurity = rowLevelSecurity
+    self.policies = policies
   }
 
   public func column(named name: String) -> Column? { columns.first { $0.name == name } }

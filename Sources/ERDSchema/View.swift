@@ -11,11 +11,15 @@ public struct View: Hashable, Sendable {
   public var indexes: [Index]
   public var comment: String?
   public var source: SourceLocation?
+  /// The role that owns it, when the source says.
+  public var owner: String?
+  /// What roles other than the owner were granted on it (row-level security is for tables only).
+  public var privileges: [Privilege]
 
   public init(
     name: String, materialized: Bool = false, columns: [Column] = [], definition: String? = nil,
     dependencies: [QualifiedName] = [], indexes: [Index] = [], comment: String? = nil,
-    source: SourceLocation? = nil
+    source: SourceLocation? = nil, owner: String? = nil, privileges: [Privilege] = []
   ) {
     self.name = name
     self.materialized = materialized
@@ -25,5 +29,7 @@ public struct View: Hashable, Sendable {
     self.indexes = indexes
     self.comment = comment
     self.source = source
+    self.owner = owner
+    self.privileges = privileges
   }
 }

@@ -95,7 +95,7 @@ public struct ConfiguredDiagram: Sendable {
     "name", "source", "exec", "exec-timeout", "dialect", "strict", "schemas", "connect-timeout", "lock-timeout",
     "statement-timeout", "include",
     "exclude", "focus", "depth", "columns", "direction", "title", "views", "partitions", "infer", "relations", "lint",
-    "group-by", "split", "details", "view-edges", "outputs",
+    "group-by", "split", "details", "view-edges", "as-role", "outputs",
   ]
 
   init(_ node: ConfigNode, environment: [String: String]) throws(ConfigError) {

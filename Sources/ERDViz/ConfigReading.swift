@@ -64,6 +64,7 @@ enum ConfigReading {
     }
     options.title = try keys.optional("title")?.string()
     options.includeViews = try keys.optional("views")?.bool() ?? true
+    options.asRole = try keys.optional("as-role")?.string()
     if let partitions = keys.optional("partitions") {
       options.foldPartitions = try partitions.choice({ ["fold": true, "show": false][$0] }, expected: ["fold", "show"])
     }

@@ -79,6 +79,10 @@ public enum Pipeline {
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
     for note in diagram.notes { request.log.note(note) }
     logUndeclared(drawing, options: request.diagram, log: request.log)
+    if let role = request.diagram.asRole, !RoleAccess.isKnown(role, in: catalog) {
+      // Not an error: a role with no grant of its own still gets PUBLIC's.
+      request.log.warning("as-role: no grant, owner, policy or membership in the schema names role \(role)")
+    }
     if let rules = request.lint { drawing.findings = Linter.lint(catalog, rules: rules) }
     return drawing
   }

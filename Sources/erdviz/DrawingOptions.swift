@@ -45,8 +45,13 @@ struct DrawingOptions: ParsableArguments {
   @Option(help: "View-dependency edges: auto (drawn below 10 views), on or off.")
   var viewEdges: ViewEdges = .auto
 
+  @Option(
+    help: ArgumentHelp("Colour each table by what ROLE may do: none, read, read-write or owner.", valueName: "ROLE"))
+  var asRole: String?
+
   func validate() throws {
     if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+    if asRole?.isEmpty == true { throw ValidationError("--as-role needs a role name") }
   }
 
   var diagramOptions: DiagramOptions {
@@ -58,6 +63,7 @@ struct DrawingOptions: ParsableArguments {
     options.split = split
     options.details = details
     options.viewEdges = viewEdges
+    options.asRole = asRole
     options.adaptsToSize = columns == nil
     return options
   }

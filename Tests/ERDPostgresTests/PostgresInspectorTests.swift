@@ -131,7 +131,7 @@ struct PostgresInspectorTests {
         let reported = lines.all.first { $0.hasPrefix("postgres: read the catalog in ") }
         counts.append(Int(reported?.split(separator: " ")[5] ?? "") ?? -1)
       }
-      #expect(counts == [11, 11])
+      #expect(counts == [15, 15])
     }
   }
 

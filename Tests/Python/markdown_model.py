@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Renders a Markdown file with cmark-gfm (GitHub's own Markdown engine, through PyPI's cmarkgfm)
 and prints what a reader sees as JSON: headings, anchors, links, tables (cell texts), code blocks,
-and every HTML element and attribute the rendering holds, so a test can tell markup that came
+the text of list items, and every HTML element and attribute the rendering holds, so a test can tell markup that came
 from the data. Raw HTML is let through (GitHub then sanitises it; erdviz writes only <a id>)."""
 import json
 import sys
@@ -26,6 +26,8 @@ class Reader(HTMLParser):
         self.cell = None
         self.row = None
         self.pre = None
+        self.items = []
+        self.item = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -45,6 +47,8 @@ class Reader(HTMLParser):
             self.row = []
         if tag in ("td", "th"):
             self.cell = ""
+        if tag == "li":
+            self.item = ""
         if tag == "pre":
             self.pre = {"lang": attrs.get("lang"), "text": ""}
         if tag == "code" and self.pre is not None and attrs.get("class", "").startswith("language-"):
@@ -62,11 +66,16 @@ class Reader(HTMLParser):
         if tag == "tr" and self.row is not None:
             self.tables[-1].append(self.row)
             self.row = None
+        if tag == "li" and self.item is not None:
+            self.items.append(self.item)
+            self.item = None
         if tag == "pre" and self.pre is not None:
             self.code_blocks.append(self.pre)
             self.pre = None
 
     def handle_data(self, data):
+        if self.item is not None:
+            self.item += data
         if self.text is not None:
             self.text += data
         if self.cell is not None:
@@ -94,6 +103,7 @@ def main(path):
         "images": reader.images,
         "tables": reader.tables,
         "code_blocks": reader.code_blocks,
+        "list_items": reader.items,
         "elements": reader.elements,
     }, ensure_ascii=False))
     return 0

@@ -8,7 +8,7 @@ extension PostgresDDLReader {
     Pg.AlterTableType.atCheckNotNull, Pg.AlterTableType.atSetStatistics, Pg.AlterTableType.atSetOptions,
     Pg.AlterTableType.atResetOptions, Pg.AlterTableType.atSetStorage, Pg.AlterTableType.atSetCompression,
     Pg.AlterTableType.atValidateConstraint, Pg.AlterTableType.atValidateConstraintRecurse,
-    Pg.AlterTableType.atAlterColumnGenericOptions, Pg.AlterTableType.atChangeOwner, Pg.AlterTableType.atClusterOn,
+    Pg.AlterTableType.atAlterColumnGenericOptions, Pg.AlterTableType.atClusterOn,
     Pg.AlterTableType.atDropCluster, Pg.AlterTableType.atSetLogged, Pg.AlterTableType.atSetUnLogged,
     Pg.AlterTableType.atDropOids, Pg.AlterTableType.atSetAccessMethod, Pg.AlterTableType.atSetTableSpace,
     Pg.AlterTableType.atSetRelOptions, Pg.AlterTableType.atResetRelOptions, Pg.AlterTableType.atReplaceRelOptions,
@@ -16,9 +16,7 @@ extension PostgresDDLReader {
     Pg.AlterTableType.atDisableTrig, Pg.AlterTableType.atEnableTrigAll, Pg.AlterTableType.atDisableTrigAll,
     Pg.AlterTableType.atEnableTrigUser, Pg.AlterTableType.atDisableTrigUser, Pg.AlterTableType.atEnableRule,
     Pg.AlterTableType.atEnableAlwaysRule, Pg.AlterTableType.atEnableReplicaRule, Pg.AlterTableType.atDisableRule,
-    Pg.AlterTableType.atReplicaIdentity, Pg.AlterTableType.atEnableRowSecurity,
-    Pg.AlterTableType.atDisableRowSecurity, Pg.AlterTableType.atForceRowSecurity,
-    Pg.AlterTableType.atNoForceRowSecurity, Pg.AlterTableType.atGenericOptions, Pg.AlterTableType.atSetIdentity,
+    Pg.AlterTableType.atReplicaIdentity, Pg.AlterTableType.atGenericOptions, Pg.AlterTableType.atSetIdentity,
     Pg.AlterTableType.atReAddStatistics,
   ]
 
@@ -33,8 +31,10 @@ extension PostgresDDLReader {
     default: break
     }
     let commands = m.nodes(Pg.AlterTableStmt.cmds).filter { $0.tag == .alterTableCmd }.map(\.body)
-    let name = lookupName(rv)
-    let modelled = commands.filter { !Self.ignorableSubcommands.contains($0.field(Pg.AlterTableCmd.subtype)?.int ?? 0) }
+    let name = builder.resolve(lookupName(rv)) ?? lookupName(rv)
+    // Owners and row-level security first: they apply to views as well as tables.
+    let rest = commands.filter { !alterAccess(name, $0) }
+    let modelled = rest.filter { !Self.ignorableSubcommands.contains($0.field(Pg.AlterTableCmd.subtype)?.int ?? 0) }
     guard !modelled.isEmpty else {
       let owner = commands.contains { $0.field(Pg.AlterTableCmd.subtype)?.int == Pg.AlterTableType.atChangeOwner }
       return report.ignore(owner ? "OWNER TO" : "ALTER TABLE")

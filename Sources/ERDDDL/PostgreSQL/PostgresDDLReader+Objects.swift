@@ -164,6 +164,16 @@ extension PostgresDDLReader {
     case Pg.ObjectType.objectIndex:
       guard let name = lookupName(parts: parts) else { return }
       found = builder.commentIndex(name, text)
+    case Pg.ObjectType.objectFunction, Pg.ObjectType.objectProcedure, Pg.ObjectType.objectRoutine:
+      guard let object, let key = routineKey(object) else { found = false; break }
+      builder.access.routines[key.schema]?[key.name]?.comment = text
+    case Pg.ObjectType.objectPolicy:
+      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let policy = parts.last else {
+        return
+      }
+      found = builder.updateTable(table) { t in
+        for i in t.policies.indices where t.policies[i].name == policy { t.policies[i].comment = text }
+      }
     case Pg.ObjectType.objectTrigger:
       guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let trigger = parts.last else { return }
       found = builder.updateTable(table) { t in
@@ -188,7 +198,9 @@ extension PostgresDDLReader {
     ]
       .filter { eventBits & $0.0 != 0 }.map(\.1)
     let start = source.start(of: s.range)
-    let trigger = Trigger(name: name, timing: timing, events: events, definition: source.text(start..<s.range.upperBound))
+    let trigger = Trigger(
+      name: name, timing: timing, events: events, definition: source.text(start..<s.range.upperBound),
+      routine: triggerRoutine(m.strings(Pg.CreateTrigStmt.funcname)))
     let target = lookupName(rv)
     if !builder.updateTable(target, { $0.triggers.append(trigger) }) {
       if builder.views[target] != nil { return report.ignore("CREATE TRIGGER on a view") }

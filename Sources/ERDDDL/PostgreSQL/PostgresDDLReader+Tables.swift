@@ -44,6 +44,7 @@ extension PostgresDDLReader {
 
     addElements(elements, constraints: constraints, to: &table, schema: name.schema, s)
     builder.addTable(table, in: name.schema)
+    builder.applyDefaultPrivileges(to: name)
   }
 
   /// Columns, `LIKE` clauses and constraints, the table constraints applied after every column

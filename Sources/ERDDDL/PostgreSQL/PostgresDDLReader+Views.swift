@@ -14,6 +14,7 @@ extension PostgresDDLReader {
     view.columns = columns(of: query, aliases: aliases)
     takeName(name.name, schema: name.schema)
     builder.addView(view, in: name.schema)
+    builder.applyDefaultPrivileges(to: name)
   }
 
   /// `CREATE MATERIALIZED VIEW … AS`; a plain `CREATE TABLE … AS` has no declared columns to draw.
@@ -37,6 +38,7 @@ extension PostgresDDLReader {
     view.columns = columns(of: query, aliases: into.strings(Pg.IntoClause.colNames))
     takeName(name.name, schema: name.schema)
     builder.addView(view, in: name.schema)
+    builder.applyDefaultPrivileges(to: name)
   }
 
   /// Every table and view the query reads, CTE names left out.

@@ -115,6 +115,14 @@ struct PostgresDDLReader {
     case .createSeqStmt, .alterSeqStmt: sequence(body, creating: s.node.tag == .createSeqStmt)
     case .dropStmt: drop(body)
     case .renameStmt: rename(body, s)
+    case .grantStmt: grant(body, s)
+    case .grantRoleStmt: grantRole(body)
+    case .alterDefaultPrivilegesStmt: alterDefaultPrivileges(body)
+    case .alterOwnerStmt: alterOwner(body)
+    case .createRoleStmt: createRole(body)
+    case .createPolicyStmt: createPolicy(body, s)
+    case .alterPolicyStmt: alterPolicy(body, s)
+    case .createFunctionStmt: createFunction(body, s)
     default:
       if let tag = s.node.tag, Self.ignorable.contains(tag) {
         report.ignore(Self.kindNames[tag] ?? tag.name)
@@ -189,6 +197,9 @@ struct PostgresDDLReader {
     let name = m.field(Pg.CreateSchemaStmt.schemaname)?.string ?? ""
     guard !name.isEmpty else { return skip(s, "CREATE SCHEMA without a name is not modelled") }
     builder.addSchema(name)
+    if let owner = m.field(Pg.CreateSchemaStmt.authrole).flatMap({ Self.roleName($0.message) }) {
+      builder.access.schemaOwners[name] = owner
+    }
     let saved = searchPath
     searchPath = [name]
     for element in m.nodes(Pg.CreateSchemaStmt.schemaElts) { statement(Statement(node: element, range: s.range)) }
@@ -235,7 +246,7 @@ struct PostgresDDLReader {
   private mutating func drop(_ m: PgMessage) {
     report.ignore("DROP")
     let kind = m.field(Pg.DropStmt.removeType)?.int ?? 0
-    guard Self.relationKinds.contains(kind) else { return }
+    guard Self.relationKinds.contains(kind) else { return dropAccess(kind, m.nodes(Pg.DropStmt.objects)) }
     for object in m.nodes(Pg.DropStmt.objects) {
       if let name = lookupName(parts: object.listItems.compactMap(\.string)) { builder.drop(name) }
     }
@@ -280,8 +291,8 @@ struct PostgresDDLReader {
   /// Statements that hold nothing a schema diagram shows: counted, never errors.
   static let ignorable: Set<PgTag> = [
     .variableShowStmt, .copyStmt, .insertStmt, .updateStmt, .deleteStmt, .mergeStmt, .transactionStmt,
-    .grantStmt, .grantRoleStmt, .alterDefaultPrivilegesStmt, .alterOwnerStmt, .createRoleStmt, .alterRoleStmt,
-    .alterRoleSetStmt, .dropRoleStmt, .createFunctionStmt, .alterFunctionStmt, .doStmt, .createExtensionStmt,
+    .alterRoleStmt,
+    .alterRoleSetStmt, .dropRoleStmt, .alterFunctionStmt, .doStmt, .createExtensionStmt,
     .alterExtensionStmt, .alterExtensionContentsStmt, .createdbStmt, .dropdbStmt, .alterDatabaseStmt,
     .alterDatabaseSetStmt, .alterDatabaseRefreshCollStmt, .truncateStmt, .vacuumStmt, .clusterStmt,
     .reindexStmt, .checkPointStmt, .lockStmt, .notifyStmt, .listenStmt, .unlistenStmt, .refreshMatViewStmt,
@@ -294,7 +305,6 @@ struct PostgresDDLReader {
     .alterForeignServerStmt, .createFdwStmt, .alterFdwStmt, .declareCursorStmt, .fetchStmt, .closePortalStmt,
     .loadStmt, .constraintsSetStmt, .alterCollationStmt, .createTransformStmt, .createAmStmt, .dropOwnedStmt,
     .reassignOwnedStmt, .alterOperatorStmt, .alterTypeStmt, .alterTSDictionaryStmt, .alterTSConfigurationStmt,
-    .createRangeStmt, .compositeTypeStmt, .alterObjectDependsStmt, .createOpClassItem, .createPolicyStmt,
-    .alterPolicyStmt, .ruleStmt,
+    .createRangeStmt, .compositeTypeStmt, .alterObjectDependsStmt, .createOpClassItem, .ruleStmt,
   ]
 }

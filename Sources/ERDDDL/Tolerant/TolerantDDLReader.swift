@@ -45,7 +45,7 @@ struct TolerantDDLReader {
   /// Statements that hold nothing a schema diagram shows, by their first word.
   private static let ignorable: Set<String> = [
     "INSERT", "REPLACE", "UPDATE", "DELETE", "SET", "LOCK", "UNLOCK", "START", "BEGIN", "COMMIT", "ROLLBACK",
-    "GRANT", "REVOKE", "DENY", "PRINT", "DECLARE", "IF", "SELECT", "TRUNCATE", "FLUSH", "ANALYZE", "OPTIMIZE",
+    "DENY", "PRINT", "DECLARE", "IF", "SELECT", "TRUNCATE", "FLUSH", "ANALYZE", "OPTIMIZE",
     "SHOW", "CALL", "DO", "HANDLER", "LOAD", "SAVEPOINT", "RELEASE", "XA", "RAISERROR", "THROW", "WHILE",
     "CHECKPOINT", "DBCC", "BACKUP", "RESTORE", "RECONFIGURE", "WAITFOR", "MERGE", "WITH", "SOURCE", "SHUTDOWN",
     "KILL", "CHANGE", "PURGE", "RESET", "INSTALL", "UNINSTALL", "HELP", "DESCRIBE", "DESC", "EXPLAIN", "END",
@@ -76,6 +76,7 @@ struct TolerantDDLReader {
       report.ignore("USE")
     case "RENAME":
       rename(&t, s)
+    case "GRANT", "REVOKE": grant(&t, revoke: word == "REVOKE")
     case "EXEC", "EXECUTE":
       if !extendedProperty(s) { report.ignore(word) }
     default:
@@ -145,7 +146,8 @@ struct TolerantDDLReader {
       t.accept(sequence: "IF", "NOT", "EXISTS")
       if dialect == .mssql, kind == "SCHEMA", let name = t.identifier() { builder.addSchema(name) }
       report.ignore("CREATE \(kind)")
-    case "PROCEDURE", "PROC", "FUNCTION", "EVENT", "USER", "ROLE", "LOGIN", "SEQUENCE", "TYPE", "SYNONYM",
+    case "PROCEDURE", "PROC", "FUNCTION": createRoutine(&t, kind: kind == "PROC" ? "PROCEDURE" : kind)
+    case "EVENT", "USER", "ROLE", "LOGIN", "SEQUENCE", "TYPE", "SYNONYM",
       "SERVER", "TABLESPACE", "LOGFILE", "STATISTICS", "ASSEMBLY", "CERTIFICATE", "PARTITION":
       report.ignore("CREATE \(kind)")
     default:

@@ -565,6 +565,15 @@ nav.pages a { margin-right: 8px; }
 .legend .line { display: inline-block; width: 26px; border-top: 2px dashed currentColor; }
 .legend .inferred { color: var(--svg-inferred); }
 .legend .declared { color: var(--svg-declared); }
+/* --as-role levels and the row-level security badge, the drawing's header colours. */
+.legend .swatch { color: #fff; border-radius: 3px; padding: 0 4px; font-size: 11px; }
+.swatch.access-none, .badge.access-none { background: #7b8794; color: #fff; }
+.swatch.access-read, .badge.access-read { background: #2b6cb0; color: #fff; }
+.swatch.access-read-write, .badge.access-read-write { background: #2e7d32; color: #fff; }
+.swatch.access-owner, .badge.access-owner { background: #6a1b9a; color: #fff; }
+.swatch.rls, .badge.rls { background: #b7791f; color: #fff; }
+.policy { margin: 6px 0 10px; }
+.policy p { margin: 2px 0; }
 .badge.inferred { color: var(--svg-inferred); }
 .badge.declared { color: var(--svg-declared); }
 .finding { margin: 4px 0; }
@@ -573,7 +582,7 @@ nav.pages a { margin-right: 8px; }
 
 """##
   /// The CSP source that allows `templates/page.css` by its SHA-256.
-  static let pageCSSSource = "'sha256-AooJ61XXVm72Nwoh7ApeI7CXdJKzzFFf1WAThGnU9Cw='"
+  static let pageCSSSource = "'sha256-4bovDqrWS/D3d7Gjt2PBg3qXgqHZwcCR0kg5yWZrMqo='"
 
   /// `templates/page.html`.
   static let pageHTML = ##"""
@@ -1466,13 +1475,56 @@ nav.pages a { margin-right: 8px; }
         summary.appendChild(el('strong', null, t.name));
         var when = [t.timing, (t.events || []).join(' or ')].filter(Boolean).join(' ');
         if (when) summary.appendChild(el('span', 'muted', ' · ' + when.toLowerCase()));
+        if (t.routine) {
+          summary.appendChild(el('span', 'muted', ' · executes '));
+          summary.appendChild(code(qualify(t.routine.schema, t.routine.name) + '()'));
+        }
         box.appendChild(summary);
         if (t.definition) box.appendChild(el('pre', null, t.definition));
         if (t.comment) box.appendChild(el('p', 'comment', t.comment));
         detailsBody.appendChild(box);
       });
     }
+    renderAccess(e, d);
+    renderPolicies(d);
     renderStructure(d);
+  }
+
+  var ACCESS = { none: 'no access', read: 'read (SELECT only)', 'read-write': 'read-write', owner: 'owner' };
+
+  /** The owner, the grants by role, and with --as-role what that role may do. */
+  function renderAccess(e, d) {
+    var grants = d.privileges || [];
+    if (!e.access && !d.owner && !grants.length && !d.rowLevelSecurity) return;
+    section('Access');
+    var facts = [];
+    if (e.access) facts.push([badge(e.access, 'access-' + e.access, 'what ' + index.asRole + ' may do'), 'as ', code(index.asRole), ': ' + ACCESS[e.access]]);
+    if (d.owner) facts.push(['Owner ', code(d.owner)]);
+    grants.forEach(function (g) {
+      facts.push([code(g.role), ': ' + g.privileges.join(', '), g.columns ? ' on ' : '', g.columns ? code(cols(g.columns)) : null,
+        g.grantOption ? el('span', 'muted', ' · with grant option') : null]);
+    });
+    if (d.rowLevelSecurity) {
+      facts.push([badge('RLS', 'rls', 'row-level security'), d.rowLevelSecurity === 'forced' ? 'Row-level security, forced (the owner too)' : 'Row-level security (not for the owner)']);
+    }
+    listOf(facts);
+  }
+
+  function renderPolicies(d) {
+    var policies = d.policies || [];
+    if (!policies.length) return;
+    section('Policies (' + policies.length + ')');
+    policies.forEach(function (p) {
+      var box = el('div', 'policy');
+      var head = el('p');
+      head.appendChild(el('strong', null, p.name));
+      head.appendChild(el('span', 'muted', ' · ' + (p.restrictive ? 'restrictive' : 'permissive') + ' · for ' + p.command + ' · to ' + (p.roles || ['PUBLIC']).join(', ')));
+      box.appendChild(head);
+      if (p.using) { var u = el('p'); u.appendChild(el('span', 'muted', 'using ')); u.appendChild(code(p.using)); box.appendChild(u); }
+      if (p.check) { var c = el('p'); c.appendChild(el('span', 'muted', 'with check ')); c.appendChild(code(p.check)); box.appendChild(c); }
+      if (p.comment) box.appendChild(el('p', 'comment', p.comment));
+      detailsBody.appendChild(box);
+    });
   }
 
   function renderStructure(d) {
@@ -1543,10 +1595,11 @@ nav.pages a { margin-right: 8px; }
     });
   }
 
-  /** A legend for the dashed references, only when the drawing has any. */
+  /** A legend for the dashed references, row-level security and --as-role, for what the drawing has. */
   (function legend() {
     var kinds = Object.keys(UNDECLARED).filter(function (k) { return index.edges.some(function (x) { return x.kind === k; }); });
-    if (!kinds.length) return;
+    var rls = entities.some(function (e) { return e.rowLevelSecurity; });
+    if (!kinds.length && !rls && !index.asRole) return;
     var ul = el('ul', 'legend');
     ul.id = 'legend';
     kinds.forEach(function (k) {
@@ -1555,6 +1608,18 @@ nav.pages a { margin-right: 8px; }
       li.appendChild(el('span', null, k + ': ' + UNDECLARED[k]));
       ul.appendChild(li);
     });
+    if (index.asRole) {
+      var li = el('li', 'access');
+      li.appendChild(el('span', null, 'as ' + index.asRole + ':'));
+      Object.keys(ACCESS).forEach(function (level) { li.appendChild(el('span', 'swatch access-' + level, level)); });
+      ul.appendChild(li);
+    }
+    if (rls) {
+      var lock = el('li');
+      lock.appendChild(el('span', 'swatch rls', 'RLS'));
+      lock.appendChild(el('span', null, 'row-level security on'));
+      ul.appendChild(lock);
+    }
     viewport.appendChild(ul);
   })();
 
@@ -1566,6 +1631,7 @@ nav.pages a { margin-right: 8px; }
     renderUndeclared(e);
     renderReaders(e);
     renderIndexes(d.indexes);
+    renderAccess(e, d);
     if (d.definition) { section('Definition'); detailsBody.appendChild(el('pre', null, d.definition)); }
   }
 
@@ -1638,7 +1704,7 @@ nav.pages a { margin-right: 8px; }
 
 """##
   /// The CSP source that allows `templates/page.js` by its SHA-256.
-  static let pageJSSource = "'sha256-qsntGagEc4gLEVVhXvK/citf8It+3zIvjEQVVMOFT88='"
+  static let pageJSSource = "'sha256-Rxdk4/iVKfoU2YluOtRbzdlW/r42fhb4nvh6Et5c7lI='"
 
   /// Every template by its file name under `templates/`.
   static let all: [String: String] = [

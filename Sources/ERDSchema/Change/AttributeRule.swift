@@ -55,6 +55,18 @@ extension Table {
   static let changeRules: [AttributeRule<Table>] = [
     AttributeRule(.kind) { .text($0.kind.rawValue) },
     AttributeRule(.comment) { .init($0.comment) },
+    AttributeRule(.rowLevelSecurity) { .init($0.rowLevelSecurity?.rawValue) },
+  ]
+}
+
+extension Policy {
+  static let changeRules: [AttributeRule<Policy>] = [
+    AttributeRule(.command) { .text($0.command) },
+    AttributeRule(.permissive) { .flag($0.permissive) },
+    AttributeRule(.roles) { .list($0.roles) },
+    .normalized(.using, \.using, SQLText.expressionKey),
+    .normalized(.withCheck, \.check, SQLText.expressionKey),
+    AttributeRule(.comment) { .init($0.comment) },
   ]
 }
 

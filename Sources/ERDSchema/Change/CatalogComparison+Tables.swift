@@ -29,6 +29,7 @@ extension CatalogComparison {
     parts += partChanges(
       old.exclusions, current.exclusions, oldKey: { SQLText.expressionKey($0.definition) },
       newKey: { SQLText.expressionKey($0.definition) }, element: Element.exclusion)
+    parts += accessChanges(old, current, table: table)
     return parts.map { Change(object: object, element: $0.0, action: $0.1) }
   }
 

@@ -75,7 +75,9 @@ struct CatalogComparison {
     out += removed.compactMap { oldTables[$0].map { Change(object: .init(.table, $0.name), action: .removed) } }
     out += added.compactMap { newTables[$0].map { Change(object: .init(.table, $0.name), action: .added) } }
     for pair in pairs { out += tableChanges(pair) }
-    out += objectChanges(.view, Self.all(old, \.views, \.name), Self.all(new, \.views, \.name), rules: View.changeRules)
+    out += objectChanges(
+      .view, Self.all(old, \.views, \.name), Self.all(new, \.views, \.name), rules: View.changeRules,
+      parts: { accessChanges($0, $1, table: $2) })
     out += objectChanges(
       .enumType, Self.all(old, \.enums, \.name), Self.all(new, \.enums, \.name),
       rules: EnumType.changeRules)
@@ -179,7 +181,8 @@ struct CatalogComparison {
 
   /// Added, removed and changed objects of one kind, compared attribute by attribute.
   private func objectChanges<T: Equatable>(
-    _ kind: SchemaChange.ObjectKind, _ oldItems: [Named<T>], _ newItems: [Named<T>], rules: [AttributeRule<T>]
+    _ kind: SchemaChange.ObjectKind, _ oldItems: [Named<T>], _ newItems: [Named<T>], rules: [AttributeRule<T>],
+    parts: (T, T, FoldedName) -> [(SchemaChange.Element, SchemaChange.Action)] = { _, _, _ in [] }
   ) -> [Change] {
     let before = Self.index(oldItems, key: oldKey)
     let after = Self.index(newItems, key: newKey)
@@ -192,6 +195,7 @@ struct CatalogComparison {
       let object = SchemaChange.ObjectName(kind, match.name)
       guard item.value != match.value else { continue }
       out += rules.actions(item.value, match.value, folding).map { Change(object: object, action: $0) }
+      out += parts(item.value, match.value, key).map { Change(object: object, element: $0.0, action: $0.1) }
     }
     for (key, item) in after where before[key] == nil {
       out.append(Change(object: .init(kind, item.name), action: .added))

@@ -9,9 +9,10 @@
 //
 // - `summary` lists only categories with a count (keys as `SchemaChange.Category`: tables, views,
 //   enums, domains, columns, primaryKeys, foreignKeys, uniqueConstraints, indexes, checks,
-//   exclusions), each with only its non-zero `added`, `removed`, `renamed`, `changed`.
+//   exclusions, privileges, policies), each with only its non-zero `added`, `removed`, `renamed`, `changed`.
 // - `kind` is `<element>.<action>`: element `table`, `view`, `enum`, `domain` (the object itself),
-//   `column`, `primaryKey`, `foreignKey`, `unique`, `index`, `check`, `exclusion`; action `added`,
+//   `column`, `primaryKey`, `foreignKey`, `unique`, `index`, `check`, `exclusion`, `privilege` (the
+//   grants added or revoked, as `{"role", "privileges", "columns"}`), `policy`; action `added`,
 //   `removed`, `renamed` (with `from`, the old name), `changed` (with `attribute`, `old`, `new`).
 // - The object is named by `schema` and one of `table`, `view`, `enum`, `domain`.
 // - A column is named by `column`; an added or removed one also carries `type` and `nullable`.
@@ -66,6 +67,8 @@ extension SchemaChange.Change {
     case .index: return "index"
     case .check: return "check"
     case .exclusion: return "exclusion"
+    case .privilege: return "privilege"
+    case .policy: return "policy"
     }
   }
 
@@ -111,6 +114,8 @@ extension SchemaChange.Change {
     case .index(let index): o.set("index", index.json)
     case .check(let check): o.set("check", check.json)
     case .exclusion(let exclusion): o.set("exclusion", exclusion.json)
+    case .privilege(let grant): o.set("privilege", grant.json)
+    case .policy(let policy): o.set("policy", policy.json)
     }
   }
 }

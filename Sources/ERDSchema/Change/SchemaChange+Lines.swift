@@ -72,6 +72,11 @@ struct ChangeLineWriter {
       return (index.unique ? "unique index" : "index", text)
     case .check(let check): return ("check", "on \(owner): \(Self.clipped(check.expression))")
     case .exclusion(let exclusion): return ("exclusion", "on \(owner): \(Self.clipped(exclusion.definition))")
+    case .privilege(let grant):
+      let columns = grant.columns.isEmpty ? "" : " " + Self.columns(grant.columns)
+      let text = "\(grant.privileges.joined(separator: ", "))\(columns) on \(owner) to \(Self.identifier(grant.role))"
+      return ("grant", text + (grant.grantable ? " with grant option" : ""))
+    case .policy(let policy): return ("policy", "\(Self.identifier(policy.name)) on \(owner)")
     }
   }
 
@@ -83,7 +88,7 @@ struct ChangeLineWriter {
   /// `type varchar(100) → varchar(200)`; nullability and flags read as words (`null → not null`).
   static func detail(_ attribute: SchemaChange.Attribute, old: SchemaChange.Value, new: SchemaChange.Value) -> String {
     switch attribute {
-    case .nullable, .materialized, .deferrable:
+    case .nullable, .materialized, .deferrable, .permissive:
       return "\(value(old, attribute)) → \(value(new, attribute))"
     case .definition: return "definition changed"
     default: return "\(label(attribute)) \(value(old, attribute)) → \(value(new, attribute))"
@@ -95,6 +100,8 @@ struct ChangeLineWriter {
     case .baseType: return "base type"
     case .onDelete: return "on delete"
     case .onUpdate: return "on update"
+    case .rowLevelSecurity: return "row level security"
+    case .withCheck: return "with check"
     default: return attribute.rawValue
     }
   }
@@ -106,6 +113,7 @@ struct ChangeLineWriter {
       switch attribute {
       case .nullable: return on ? "null" : "not null"
       case .materialized: return on ? "materialized" : "not materialized"
+      case .permissive: return on ? "permissive" : "restrictive"
       default: return on ? "yes" : "no"
       }
     case .text(let text):

@@ -1,7 +1,7 @@
 extension SchemaChange.Change {
   /// The stable order of a change list: schema, kind of object, object name, then inside the object
   /// its own changes, columns (by ordinal), primary key, foreign keys, unique constraints, indexes,
-  /// checks and exclusions, and for one element a rename, removal, addition, then attribute changes
+  /// checks, exclusions, grants and policies, and for one element a rename, removal, addition, then attribute changes
   /// in `Attribute` order. Names sort case-insensitively first, so `Order` sits beside `order`.
   public func precedes(_ other: Self) -> Bool {
     let (a, b) = (sortKey, other.sortKey)
@@ -45,6 +45,12 @@ extension SchemaChange.Change {
     case .index(let index): return [.number(5), .text(index.keysText), .text(index.name)]
     case .check(let check): return [.number(6), .text(check.expression)]
     case .exclusion(let exclusion): return [.number(7), .text(exclusion.definition)]
+    case .privilege(let grant):
+      return [
+        .number(8), .text(grant.role), .text(grant.columns.joined(separator: ",")),
+        .text(grant.privileges.joined(separator: ",")),
+      ]
+    case .policy(let policy): return [.number(9)] + Self.name(policy.name)
     }
   }
 }

@@ -2,7 +2,7 @@ extension SchemaChange {
   /// What a change counts as in a summary, in the order a summary lists them.
   public enum Category: String, Hashable, Sendable, CaseIterable {
     case tables, views, enums, domains, columns, primaryKeys, foreignKeys, uniqueConstraints, indexes, checks,
-      exclusions
+      exclusions, privileges, policies
 
     /// How a summary names one and several (`table`, `tables`).
     var words: (one: String, many: String) {
@@ -18,6 +18,8 @@ extension SchemaChange {
       case .indexes: return ("index", "indexes")
       case .checks: return ("check", "checks")
       case .exclusions: return ("exclusion constraint", "exclusion constraints")
+      case .privileges: return ("grant", "grants")
+      case .policies: return ("policy", "policies")
       }
     }
   }
@@ -105,6 +107,8 @@ extension SchemaChange.Change {
     case .index: return .indexes
     case .check: return .checks
     case .exclusion: return .exclusions
+    case .privilege: return .privileges
+    case .policy: return .policies
     }
   }
 }

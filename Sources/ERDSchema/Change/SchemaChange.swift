@@ -95,6 +95,11 @@ extension SchemaChange {
     case index(Index)
     case check(CheckConstraint)
     case exclusion(ExclusionConstraint)
+    /// Privileges granted to one role (on the whole object or some columns): what was granted
+    /// or revoked, never both in one change.
+    case privilege(Privilege)
+    /// A row-level security policy of a table, matched by name.
+    case policy(Policy)
   }
 
   /// What happened to the element.
@@ -125,6 +130,13 @@ extension SchemaChange {
     case onUpdate
     case deferrable
     case comment
+    case owner
+    case rowLevelSecurity
+    case command
+    case permissive
+    case roles
+    case using
+    case withCheck
   }
 
   /// An attribute's value: absent, text as the source wrote it, a flag, or a list.
