@@ -37,8 +37,7 @@ public enum Graphviz {
     GraphvizMessages.reset()
     agseterr(AGWARN)
     _ = agseterrf(graphvizErrorHandler)
-    guard let context = gvContext() else { throw .unavailable("cannot create a Graphviz context") }
-    defer { gvFreeContext(context) }
+    guard let context = SharedContext.context else { throw .unavailable("cannot create a Graphviz context") }
     guard let graph = erd_read_dot(dot) else {
       throw .invalidDOT(GraphvizMessages.text.isEmpty ? "syntax error in DOT" : GraphvizMessages.text)
     }
@@ -65,11 +64,28 @@ public enum Graphviz {
   /// Graphviz's own version string, for `erdviz --version`.
   public static var version: String {
     lock.withLock { _ in
-      guard let context = gvContext() else { return "unknown" }
-      defer { gvFreeContext(context) }
-      guard let info = gvcVersion(context) else { return "unknown" }
+      guard let context = SharedContext.context, let info = gvcVersion(context) else { return "unknown" }
       return String(cString: info)
     }
+  }
+}
+
+/// The one Graphviz context of the process, made on first use and never freed.
+///
+/// Graphviz 2.42's text-size cache (in the pango plugin) keeps font names that `gvFreeContext`
+/// frees, so a second context reads freed memory (AddressSanitizer found it: `make fuzz`,
+/// json-catalog). One context for every render avoids that, and loads the plugins once. Only
+/// touched while `Graphviz.lock` is held.
+private enum SharedContext {
+  nonisolated(unsafe) private static var made: OpaquePointer?
+  nonisolated(unsafe) private static var tried = false
+
+  static var context: OpaquePointer? {
+    if !tried {
+      tried = true
+      made = gvContext()
+    }
+    return made
   }
 }
 
