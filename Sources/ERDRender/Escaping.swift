@@ -12,7 +12,8 @@ public enum Escaping {
     let dot = DOTRenderer()
     let quoted = dot.quote(name)
     if readDOTString(quoted) != dotExpected(name) { failed.append("dot-quote") }
-    if readXML(dot.html(name)) != String(String.UnicodeScalarView(DOTRenderer.cut(oneLine).unicodeScalars.filter(xmlAllowed))) {
+    let cutLine = DOTRenderer.cut(name).unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }
+    if readXML(dot.html(name)) != String(String.UnicodeScalarView(cutLine.filter(xmlAllowed))) {
       failed.append("dot-html")
     }
     let printable = String(String.UnicodeScalarView(oneLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
