@@ -75,7 +75,9 @@ import Testing
   }
 
   @Test func anInputWithNoTableIsAnErrorSayingWhy() throws {
-    let result = try erdviz("inspect", Paths.packageRoot.appendingPathComponent("README.md").path)
+    let notes = try Paths.temporaryDirectory().appendingPathComponent("NOTES.md")
+    try Data("# Notes\n\nSome text; more text.\n\n- a list item; another\n".utf8).write(to: notes)
+    let result = try erdviz("inspect", notes.path)
     #expect(result.status == 65, "\(result.stderr)")
     #expect(result.stderr.contains("no CREATE TABLE or CREATE VIEW"), "\(result.stderr)")
   }
