@@ -64,7 +64,8 @@ let package = Package(
     .executableTarget(name: "ddl-bench", dependencies: ["ERDDDL", "ERDInspect"], path: "Benchmarks/DDLBench"),
 
     // Tests use the real libraries; ERDTestSupport holds fixtures, golden files and tool runners.
-    .target(name: "ERDTestSupport", dependencies: ["ERDSchema", "ERDInspect", "CSQLite"], path: "Tests/ERDTestSupport"),
+    .target(
+      name: "ERDTestSupport", dependencies: ["ERDSchema", "ERDInspect", "CSQLite"], path: "Tests/ERDTestSupport"),
     .testTarget(
       name: "ERDSchemaTests", dependencies: ["ERDSchema", "ERDSQLite", "ERDTestSupport"], exclude: ["__Golden__"]),
     .testTarget(name: "ERDSQLiteTests", dependencies: ["ERDSQLite", "ERDTestSupport"]),

@@ -98,9 +98,15 @@ for dialect in options.dialects {
 if let program = options.pgBench, let pgRead {
   let raw = rawPgTimes(program, file: pgFile, runs: options.runs)
   if let json = raw["pg_query_parse"] {
-    print(String(format: "raw pg_query_parse of the same text: %.3f s; erdviz's PostgreSQL read is %.2f× that", json, pgRead / json))
+    print(
+      String(
+        format: "raw pg_query_parse of the same text: %.3f s; erdviz's PostgreSQL read is %.2f× that", json,
+        pgRead / json))
   }
   if let protobuf = raw["pg_query_parse_protobuf"] {
-    print(String(format: "(pg_query_parse_protobuf alone: %.3f s, %.2f× pg_query_parse)", protobuf, protobuf / (raw["pg_query_parse"] ?? protobuf)))
+    print(
+      String(
+        format: "(pg_query_parse_protobuf alone: %.3f s, %.2f× pg_query_parse)", protobuf,
+        protobuf / (raw["pg_query_parse"] ?? protobuf)))
   }
 }

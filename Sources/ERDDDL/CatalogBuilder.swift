@@ -120,7 +120,8 @@ struct CatalogBuilder {
   private func domain(named type: String, from schema: String) -> Domain? {
     guard !domains.isEmpty else { return nil }
     let parts = type.split(separator: ".", maxSplits: 1).map { String($0).unquotedIdentifier }
-    let name = parts.count == 2 ? QualifiedName(schema: parts[0], name: parts[1]) : QualifiedName(schema: schema, name: parts[0])
+    let name =
+      parts.count == 2 ? QualifiedName(schema: parts[0], name: parts[1]) : QualifiedName(schema: schema, name: parts[0])
     return domains[name] ?? (parts.count == 1 ? domains.first { $0.key.name == parts[0] }?.value : nil)
   }
 }

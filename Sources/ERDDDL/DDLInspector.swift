@@ -101,7 +101,8 @@ public struct DDLInspector: SchemaInspector {
   private func checkText() throws(InspectError) {
     if let nul = bytes.firstIndex(of: 0) {
       let at = LineIndex(bytes).location(of: nul)
-      throw .invalidInput(label, reason: "binary data (a NUL byte at line \(at.line), column \(at.column)), not SQL DDL")
+      throw .invalidInput(
+        label, reason: "binary data (a NUL byte at line \(at.line), column \(at.column)), not SQL DDL")
     }
     guard String(validating: bytes, as: UTF8.self) != nil else {
       throw .invalidInput(label, reason: "not UTF-8 text: erdviz reads SQL DDL as UTF-8")

@@ -82,7 +82,8 @@ struct LineIndex {
     if lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
     let column = bytes[lineStart..<offset].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     return TextLocation(
-      line: low + 1, column: column, lineText: String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self))
+      line: low + 1, column: column,
+      lineText: String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self))
   }
 
   /// The first line of the text at `range`, shortened, to name a statement in messages.

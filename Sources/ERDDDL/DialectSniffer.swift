@@ -31,26 +31,38 @@ enum DialectSniffer {
     Marker(text: "lock tables", dialect: .mysql, weight: 5), Marker(text: "mysql", dialect: .mysql, weight: 4),
     Marker(text: "mariadb", dialect: .mysql, weight: 4), Marker(text: "#", dialect: .mysql, weight: 2, lineStart: true),
     // SQL Server
-    Marker(text: "[dbo]", dialect: .mssql, weight: 10), Marker(text: "go", dialect: .mssql, weight: 10, lineStart: true),
+    Marker(text: "[dbo]", dialect: .mssql, weight: 10),
+    Marker(text: "go", dialect: .mssql, weight: 10, lineStart: true),
     Marker(text: "identity(", dialect: .mssql, weight: 8), Marker(text: "identity (", dialect: .mssql, weight: 8),
     Marker(text: "(max)", dialect: .mssql, weight: 8), Marker(text: "set ansi_nulls", dialect: .mssql, weight: 10),
-    Marker(text: "set quoted_identifier", dialect: .mssql, weight: 10), Marker(text: "nonclustered", dialect: .mssql, weight: 8),
+    Marker(text: "set quoted_identifier", dialect: .mssql, weight: 10),
+    Marker(text: "nonclustered", dialect: .mssql, weight: 8),
     Marker(text: "datetimeoffset", dialect: .mssql, weight: 5), Marker(text: "getdate()", dialect: .mssql, weight: 5),
-    Marker(text: "sp_addextendedproperty", dialect: .mssql, weight: 10), Marker(text: "sql server", dialect: .mssql, weight: 4),
+    Marker(text: "sp_addextendedproperty", dialect: .mssql, weight: 10),
+    Marker(text: "sql server", dialect: .mssql, weight: 4),
     Marker(text: "nvarchar", dialect: .mssql, weight: 1, cap: 3),
     // PostgreSQL
-    Marker(text: "postgresql database dump", dialect: .postgresql, weight: 20), Marker(text: "::", dialect: .postgresql, weight: 3, cap: 3),
+    Marker(text: "postgresql database dump", dialect: .postgresql, weight: 20),
+    Marker(text: "::", dialect: .postgresql, weight: 3, cap: 3),
     Marker(text: "$$", dialect: .postgresql, weight: 5), Marker(text: " serial", dialect: .postgresql, weight: 5),
-    Marker(text: " bigserial", dialect: .postgresql, weight: 5), Marker(text: "create extension", dialect: .postgresql, weight: 10),
-    Marker(text: "owner to", dialect: .postgresql, weight: 10), Marker(text: "search_path", dialect: .postgresql, weight: 10),
+    Marker(text: " bigserial", dialect: .postgresql, weight: 5),
+    Marker(text: "create extension", dialect: .postgresql, weight: 10),
+    Marker(text: "owner to", dialect: .postgresql, weight: 10),
+    Marker(text: "search_path", dialect: .postgresql, weight: 10),
     Marker(text: "\\c", dialect: .postgresql, weight: 10, lineStart: true),
-    Marker(text: "\\connect", dialect: .postgresql, weight: 10, lineStart: true), Marker(text: "from stdin", dialect: .postgresql, weight: 10),
-    Marker(text: "as identity", dialect: .postgresql, weight: 8), Marker(text: "with time zone", dialect: .postgresql, weight: 5),
-    Marker(text: "alter table only", dialect: .postgresql, weight: 10), Marker(text: "as enum", dialect: .postgresql, weight: 5),
-    Marker(text: "deferrable initially deferred", dialect: .postgresql, weight: 2), Marker(text: "jsonb", dialect: .postgresql, weight: 3),
-    Marker(text: "using btree", dialect: .postgresql, weight: 5), Marker(text: "postgres", dialect: .postgresql, weight: 4),
+    Marker(text: "\\connect", dialect: .postgresql, weight: 10, lineStart: true),
+    Marker(text: "from stdin", dialect: .postgresql, weight: 10),
+    Marker(text: "as identity", dialect: .postgresql, weight: 8),
+    Marker(text: "with time zone", dialect: .postgresql, weight: 5),
+    Marker(text: "alter table only", dialect: .postgresql, weight: 10),
+    Marker(text: "as enum", dialect: .postgresql, weight: 5),
+    Marker(text: "deferrable initially deferred", dialect: .postgresql, weight: 2),
+    Marker(text: "jsonb", dialect: .postgresql, weight: 3),
+    Marker(text: "using btree", dialect: .postgresql, weight: 5),
+    Marker(text: "postgres", dialect: .postgresql, weight: 4),
     // SQLite
-    Marker(text: "autoincrement", dialect: .sqlite, weight: 10), Marker(text: "without rowid", dialect: .sqlite, weight: 10),
+    Marker(text: "autoincrement", dialect: .sqlite, weight: 10),
+    Marker(text: "without rowid", dialect: .sqlite, weight: 10),
     Marker(text: "pragma ", dialect: .sqlite, weight: 10), Marker(text: "sqlite", dialect: .sqlite, weight: 8, cap: 2),
   ]
 
@@ -68,9 +80,11 @@ enum DialectSniffer {
       let hits = count(Array(marker.text.utf8), in: prefix, lineStart: marker.lineStart, cap: marker.cap)
       guard hits > 0 else { continue }
       scores[marker.dialect, default: 0] += hits * marker.weight
-      found[marker.dialect, default: []].append(marker.lineStart ? "\(marker.text.trimmingSpaces()) at a line start" : marker.text.trimmingSpaces())
+      found[marker.dialect, default: []].append(
+        marker.lineStart ? "\(marker.text.trimmingSpaces()) at a line start" : marker.text.trimmingSpaces())
     }
-    guard let best = scores.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }), best.value > 0 else {
+    guard let best = scores.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }), best.value > 0
+    else {
       return Guess(dialect: .postgresql, reason: "no marker of any dialect; PostgreSQL's parser reads plain SQL")
     }
     let markers = (found[best.key] ?? []).map { "'\($0)'" }.joined(separator: ", ")

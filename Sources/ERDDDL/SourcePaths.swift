@@ -43,7 +43,9 @@ struct SourcePaths {
   static func projectRoot(of path: String) -> String? {
     var folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     while folder.path != "/" {
-      if projectMarkers.contains(where: { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
+      if projectMarkers.contains(where: {
+        FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
+      }) {
         return folder.path
       }
       folder = folder.deletingLastPathComponent()

@@ -79,7 +79,9 @@ struct Selection {
     referrers =
       !options.referrerStubs
       ? []
-      : admitted.filter { !drawn.contains($0.name) && $0.table.foreignKeys.contains { drawn.contains($0.referencedTable) } }
+      : admitted.filter {
+        !drawn.contains($0.name) && $0.table.foreignKeys.contains { drawn.contains($0.referencedTable) }
+      }
   }
 }
 
@@ -107,7 +109,8 @@ struct Neighbourhood {
   /// The names matching any pattern or named exactly, and everything up to `depth` hops from them.
   func around(_ patterns: [String], names exact: [QualifiedName], depth: Int) -> Set<QualifiedName> {
     let wanted = Set(exact)
-    var reached = Set(names.filter { name in wanted.contains(name) || patterns.contains { NameFilter.matches($0, name) } })
+    var reached = Set(
+      names.filter { name in wanted.contains(name) || patterns.contains { NameFilter.matches($0, name) } })
     var frontier = reached
     for _ in 0..<max(0, depth) where !frontier.isEmpty {
       frontier = Set(frontier.flatMap { adjacent[$0] ?? [] }).subtracting(reached)

@@ -40,7 +40,8 @@ struct DiagramPasses {
   mutating func viewEntities() -> [Entity] {
     selection.views.map { name, view in
       let key = keys.key(for: name, qualified: selection.qualifiesLabels)
-      return EntityDrawing(detail: options.detail, lines: options.details).entity(for: view, named: name, key: key, label: label(name))
+      return EntityDrawing(detail: options.detail, lines: options.details).entity(
+        for: view, named: name, key: key, label: label(name))
     }
   }
 
@@ -68,7 +69,9 @@ struct DiagramPasses {
   /// The foreign keys of referrer stubs into drawn tables, after every other edge.
   func referrerEdges() -> [Edge] {
     selection.referrers.flatMap { name, table in
-      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map {
+        edge(for: $0, of: table, named: name)
+      }
     }
   }
 
@@ -85,14 +88,18 @@ struct DiagramPasses {
 
   func foreignKeyEdges() -> [Edge] {
     selection.tables.flatMap { name, table in
-      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+      table.foreignKeys.filter { selection.drawn.contains($0.referencedTable) }.map {
+        edge(for: $0, of: table, named: name)
+      }
     }
   }
 
   /// The foreign keys that end at a stub, after every other edge so that no edge is renumbered.
   func stubEdges() -> [Edge] {
     selection.tables.flatMap { name, table in
-      table.foreignKeys.filter { !selection.drawn.contains($0.referencedTable) }.map { edge(for: $0, of: table, named: name) }
+      table.foreignKeys.filter { !selection.drawn.contains($0.referencedTable) }.map {
+        edge(for: $0, of: table, named: name)
+      }
     }
   }
 
@@ -139,9 +146,12 @@ struct DiagramPasses {
   /// when the clusters are schemas.
   func groups(_ entities: inout [Entity], _ enums: inout [EnumNode]) -> [Group] {
     let tables = selection.tables.map { name, table in
-      Grouping.Member(name: name, source: table.source?.file, references: table.foreignKeys.map(\.referencedTable) + table.inherits)
+      Grouping.Member(
+        name: name, source: table.source?.file, references: table.foreignKeys.map(\.referencedTable) + table.inherits)
     }
-    let views = selection.views.map { Grouping.Member(name: $0.name, source: $0.view.source?.file, references: $0.view.dependencies) }
+    let views = selection.views.map {
+      Grouping.Member(name: $0.name, source: $0.view.source?.file, references: $0.view.dependencies)
+    }
     let grouping = Grouping(
       tables + views, by: options.groupBy, schemaOrder: catalog.schemas.map(\.name),
       otherwise: options.split == nil ? .none : .prefix)

@@ -41,7 +41,8 @@ enum EntityDetails {
     for trigger in table.triggers where level == .all {
       let when = ([trigger.timing].compactMap { $0 } + [trigger.events.joined(separator: " OR ")])
         .filter { !$0.isEmpty }.joined(separator: " ")
-      lines.append(withComment("trigger " + (when.isEmpty ? trigger.name : "\(trigger.name): \(when)"), trigger.comment))
+      lines.append(
+        withComment("trigger " + (when.isEmpty ? trigger.name : "\(trigger.name): \(when)"), trigger.comment))
     }
     return lines
   }

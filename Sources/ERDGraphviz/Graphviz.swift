@@ -49,7 +49,9 @@ public enum Graphviz {
     var result: UnsafeMutablePointer<CChar>?
     var length = 0
     // cairo dates a PDF in local time, so its length varies with TZ: render in UTC, then date it.
-    let rendered = PDFDate.inUTC(format == .pdf) { erd_gv_render_data(context, graph, format.rawValue, &result, &length) }
+    let rendered = PDFDate.inUTC(format == .pdf) {
+      erd_gv_render_data(context, graph, format.rawValue, &result, &length)
+    }
     guard rendered == 0, let result else {
       let detail = GraphvizMessages.text
       throw .unavailable("cannot render \(format.rawValue)" + (detail.isEmpty ? "" : ": \(detail)"))

@@ -70,7 +70,8 @@ public enum InputReader {
       if !sniffed && bytes.count >= sniffLength {
         sniffed = true
         if InputKind.sniff(bytes.prefix(sniffLength)) == .binary {
-          throw .invalidInput(label, reason: "binary data that is not an SQLite database (stopped reading after \(bytes.count) bytes)")
+          throw .invalidInput(
+            label, reason: "binary data that is not an SQLite database (stopped reading after \(bytes.count) bytes)")
         }
       }
       if bytes.count > limit {

@@ -17,7 +17,9 @@ public enum InputKind: Hashable, Sendable {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     // Leading blank lines, however many, say nothing: look at what follows them.
     let body = bytes.dropFirst(bytes.starts(with: bom) ? 3 : 0).drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
-    if !body.isEmpty && body.startIndex != bytes.startIndex && bytes.distance(from: bytes.startIndex, to: body.startIndex) > 3 {
+    if !body.isEmpty && body.startIndex != bytes.startIndex
+      && bytes.distance(from: bytes.startIndex, to: body.startIndex) > 3
+    {
       return sniff(Array(body.prefix(4096)))
     }
     for byte in bytes.prefix(4096).dropFirst(bytes.starts(with: bom) ? 3 : 0) {

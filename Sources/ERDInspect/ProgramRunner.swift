@@ -26,7 +26,8 @@ public struct ProgramCommand: Hashable, Sendable {
 public enum ProgramRunner {
   public static func run(_ command: ProgramCommand) throws(InspectError) -> [UInt8] {
     guard let name = command.arguments.first, !name.isEmpty else {
-      throw .usage("--exec needs a program after --, e.g. erdviz inspect --exec -- python manage.py atlas-provider-django")
+      throw .usage(
+        "--exec needs a program after --, e.g. erdviz inspect --exec -- python manage.py atlas-provider-django")
     }
     let executable = try locate(name, label: command.label)
     let start = DispatchTime.now()
@@ -82,7 +83,9 @@ public enum ProgramRunner {
     let manager = FileManager.default
     if name.contains("/") {
       guard manager.fileExists(atPath: name) else { throw .unavailable(label, reason: "no such program: \(name)") }
-      guard manager.isExecutableFile(atPath: name) else { throw .unavailable(label, reason: "\(name) is not executable") }
+      guard manager.isExecutableFile(atPath: name) else {
+        throw .unavailable(label, reason: "\(name) is not executable")
+      }
       return name
     }
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"

@@ -33,7 +33,9 @@ public enum Source: Hashable, Sendable {
   ) throws(InspectError) -> Source {
     guard let argument, !argument.isEmpty else {
       if !stdinIsTerminal { return .standardInput }
-      if let url = environment["DATABASE_URL"], !url.isEmpty { return try resolve(url, stdinIsTerminal: true, environment: [:]) }
+      if let url = environment["DATABASE_URL"], !url.isEmpty {
+        return try resolve(url, stdinIsTerminal: true, environment: [:])
+      }
       throw .usage("no SOURCE given, stdin is a terminal and $DATABASE_URL is not set (see erdviz inspect --help)")
     }
     if argument == "-" { return .standardInput }
@@ -42,7 +44,8 @@ public enum Source: Hashable, Sendable {
     if lower.hasPrefix("mysql://") || lower.hasPrefix("mariadb://") { return .mysql(argument) }
     if lower.hasPrefix("sqlite:") { return .sqliteFile(sqlitePath(fromURL: argument)) }
     if let scheme = urlScheme(of: argument) {
-      throw .usage("unsupported source scheme '\(scheme):' (use postgres://, mysql://, mariadb://, sqlite:, a file or -)")
+      throw .usage(
+        "unsupported source scheme '\(scheme):' (use postgres://, mysql://, mariadb://, sqlite:, a file or -)")
     }
     if looksLikeKeywordConnectionString(argument) { return .postgres(argument) }
     return .file(argument)
@@ -72,7 +75,8 @@ public enum Source: Hashable, Sendable {
   static func looksLikeKeywordConnectionString(_ s: String) -> Bool {
     let opening = s.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
     let word = opening.prefix { $0.isLetter || $0 == "_" }
-    if libpqKeywords.contains(word.lowercased()), opening.dropFirst(word.count).drop(while: \.isWhitespace).first == "=" {
+    if libpqKeywords.contains(word.lowercased()), opening.dropFirst(word.count).drop(while: \.isWhitespace).first == "="
+    {
       return true
     }
     return s.split(whereSeparator: \.isWhitespace).contains { word in

@@ -105,7 +105,9 @@ struct MySQLURL: Sendable {
         }
         sslMode = mode
       case "connect-timeout":
-        guard let seconds = Int(value), seconds > 0 else { throw Self.invalid("connect-timeout must be a number of seconds") }
+        guard let seconds = Int(value), seconds > 0 else {
+          throw Self.invalid("connect-timeout must be a number of seconds")
+        }
         connectTimeout = seconds
       default:
         throw Self.invalid("unknown parameter '\(key)' (use \(Self.parameters.joined(separator: ", ")))")

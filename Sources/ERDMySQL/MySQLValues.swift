@@ -37,7 +37,9 @@ enum MySQLValues {
   }
 
   private static func isNumeric(_ type: String) -> Bool {
-    let numeric = ["tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "float", "double", "year"]
+    let numeric = [
+      "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "decimal", "float", "double", "year",
+    ]
     let base = type.lowercased().prefix { $0.isLetter }
     return numeric.contains(String(base))
   }

@@ -1,6 +1,6 @@
 import CLibPQ
-import Foundation
 import ERDInspect
+import Foundation
 
 /// One libpq connection, opened from any connection form libpq accepts (URL, keyword string,
 /// `PG*` variables, `~/.pgpass`, `service=`), used for reading only.
@@ -158,7 +158,8 @@ struct PGEndpoint: CustomStringConvertible {
     var lines = message.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
     // Hints ("Is the server running on that host…?") repeat what the reason says.
     lines.removeAll { $0.hasPrefix("Is the server running") || $0.hasPrefix("HINT:") }
-    var text = lines.joined(separator: "; ").split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    var text = lines.joined(separator: "; ").split(separator: " ", omittingEmptySubsequences: true).joined(
+      separator: " ")
     if let failed = text.range(of: "failed: ") { text = String(text[failed.upperBound...]) }
     return text.isEmpty ? "unknown error" : text
   }

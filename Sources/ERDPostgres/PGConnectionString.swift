@@ -1,6 +1,6 @@
 import CLibPQ
-import Foundation
 import ERDInspect
+import Foundation
 
 /// Checks a connection string before libpq connects with it, so that no message can carry a
 /// piece of its password.

@@ -15,7 +15,9 @@ extension PostgresCatalogReader {
   func readRelations(_ oids: String) throws(InspectError) -> [String: Relation] {
     var out: [String: Relation] = [:]
     for row in try rows(SQL.relations, [oids], as: RelationRow.self, what: "reading tables and views") {
-      guard let oid = row.oid, let schema = row.schema, let name = row.name, let kind = row.kind?.first else { continue }
+      guard let oid = row.oid, let schema = row.schema, let name = row.name, let kind = row.kind?.first else {
+        continue
+      }
       var table = Table(name: name, comment: row.comment)
       switch kind {
       case "p": table.kind = .partitioned
@@ -105,7 +107,8 @@ extension PostgresCatalogReader {
         relations[oid]?.table.checks.append(
           CheckConstraint(name: name, expression: Self.checkExpression(definition), comment: comment))
       case "x":
-        relations[oid]?.table.exclusions.append(ExclusionConstraint(name: name, definition: definition, comment: comment))
+        relations[oid]?.table.exclusions.append(
+          ExclusionConstraint(name: name, definition: definition, comment: comment))
       default:
         break
       }
@@ -154,7 +157,9 @@ extension PostgresCatalogReader {
 
   func readDependencies(_ oids: String, into relations: inout [String: Relation]) throws(InspectError) {
     for row in try rows(SQL.dependencies, [oids], as: RelationLinkRow.self, what: "reading view dependencies") {
-      guard let oid = row.relation, let schema = row.schema, let name = row.name, relations[oid] != nil else { continue }
+      guard let oid = row.relation, let schema = row.schema, let name = row.name, relations[oid] != nil else {
+        continue
+      }
       relations[oid]?.view.dependencies.append(QualifiedName(schema: schema, name: name))
     }
   }

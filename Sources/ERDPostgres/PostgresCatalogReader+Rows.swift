@@ -40,7 +40,8 @@ extension PostgresCatalogReader {
       guard reader.remaining == 0 else {
         throw .unavailable(
           connection.endpoint.description,
-          reason: "\(what): internal error: \(Row.self) read \(values.count - reader.remaining) of \(values.count) columns")
+          reason:
+            "\(what): internal error: \(Row.self) read \(values.count - reader.remaining) of \(values.count) columns")
       }
     }
     return out

@@ -16,7 +16,9 @@ public struct DBMLRenderer: DiagramRenderer {
     writer.project()
     writer.enums()
     for entity in drawing.diagram.entities {
-      if let definition = drawing.definition(of: entity.name) { writer.table(entity.name, definition, kind: entity.kind) }
+      if let definition = drawing.definition(of: entity.name) {
+        writer.table(entity.name, definition, kind: entity.kind)
+      }
     }
     for stub in drawing.diagram.stubs { writer.stub(stub) }
     writer.references()
@@ -56,7 +58,9 @@ public struct DBMLRenderer: DiagramRenderer {
     mutating func project() {
       let engines = ["sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MySQL", "mssql": "SQL Server"]
       out += "Project \(DBMLText.name(drawing.diagram.heading)) {\n"
-      if let engine = drawing.catalog.engine { out += "  database_type: \(DBMLText.string(engines[engine] ?? engine))\n" }
+      if let engine = drawing.catalog.engine {
+        out += "  database_type: \(DBMLText.string(engines[engine] ?? engine))\n"
+      }
       out += "  Note: \(DBMLText.string("Drawn by erdviz: " + drawing.diagram.summary))\n"
       out += "}\n"
     }
@@ -212,7 +216,11 @@ public struct DBMLRenderer: DiagramRenderer {
       for group in drawing.diagram.groups {
         let listable = (members[group.key] ?? []).filter { entity in
           let fits = DBMLText.canListInGroup(entity.name.schema) && DBMLText.canListInGroup(entity.name.name)
-          if !fits { warnings.append("dbml: \(entity.name.description.debugDescription) left out of TableGroup \(group.label.debugDescription): its name holds . { or }, which DBML parsers misread there") }
+          if !fits {
+            warnings.append(
+              "dbml: \(entity.name.description.debugDescription) left out of TableGroup \(group.label.debugDescription): its name holds . { or }, which DBML parsers misread there"
+            )
+          }
           return fits
         }
         guard !listable.isEmpty else { continue }

@@ -24,7 +24,8 @@ public struct DOTRenderer: DiagramRenderer {
     out += layoutAttributes(for: diagram)
     out += "]\n"
     out += "  node [shape=plain, fontname=\(quote(font)), fontsize=10]\n"
-    out += "  edge [fontname=\(quote(font)), fontsize=9, color=\"\(DOTTheme.edge)\", penwidth=1.2, arrowsize=0.9, dir=both]\n"
+    out +=
+      "  edge [fontname=\(quote(font)), fontsize=9, color=\"\(DOTTheme.edge)\", penwidth=1.2, arrowsize=0.9, dir=both]\n"
 
     let grouped = Dictionary(grouping: diagram.entities, by: { $0.group ?? "" })
     let enums = Dictionary(grouping: diagram.enums, by: { $0.group ?? "" })
@@ -36,7 +37,8 @@ public struct DOTRenderer: DiagramRenderer {
       let colour = colours[group.key]
       out += "  subgraph cluster_\(i + 1) {\n"
       out += "    label=\(quote(group.label)); id=\(quote("g_\(group.key)")); style=\"rounded,dashed\"; "
-      out += "color=\"\(colour ?? DOTTheme.clusterBorder)\"; fontcolor=\"\(colour ?? DOTTheme.clusterText)\"; margin=16\n"
+      out +=
+        "color=\"\(colour ?? DOTTheme.clusterBorder)\"; fontcolor=\"\(colour ?? DOTTheme.clusterText)\"; margin=16\n"
       for entity in grouped[group.key] ?? [] { out += node(entity, indent: "    ", header: colour) }
       for e in enums[group.key] ?? [] { out += node(e, indent: "    ") }
       out += "  }\n"
@@ -69,11 +71,13 @@ public struct DOTRenderer: DiagramRenderer {
     rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" BGCOLOR=\"\(style.fill)\" ALIGN=\"CENTER\">\(header)</TD></TR>"
     if let comment = entity.comment, !comment.isEmpty {
       rows += "\n\(indent)  <TR><TD COLSPAN=\"3\" ALIGN=\"LEFT\" BGCOLOR=\"\(DOTTheme.commentFill)\">"
-      rows += "<FONT POINT-SIZE=\"9\" COLOR=\"\(DOTTheme.muted)\"><I>\(html(truncate(comment, 72)))</I></FONT></TD></TR>"
+      rows +=
+        "<FONT POINT-SIZE=\"9\" COLOR=\"\(DOTTheme.muted)\"><I>\(html(truncate(comment, 72)))</I></FONT></TD></TR>"
     }
     for (i, column) in entity.columns.enumerated() {
       let marker = Self.marker(column.keys)
-      var name = column.keys.contains(.primary) && !column.name.isEmpty ? "<B>\(html(column.name))</B>" : html(column.name)
+      var name =
+        column.keys.contains(.primary) && !column.name.isEmpty ? "<B>\(html(column.name))</B>" : html(column.name)
       name = marked(name, column.change, in: entity.change?.mark)
       let cell = Self.cellAttributes(column.change)
       rows += "\n\(indent)  <TR>"
@@ -111,20 +115,25 @@ public struct DOTRenderer: DiagramRenderer {
     let label = html(stub.label.isEmpty ? " " : stub.label)
     let link = stubLinks[stub.name].map { ", URL=\(quote($0)), target=\"_top\"" } ?? ""
     let tooltip = quote("\(stub.name.description): " + (link.isEmpty ? "not drawn here" : "drawn on its group's page"))
-    return "  \(quote(stub.key)) [id=\(quote("n_\(stub.key)")), tooltip=\(tooltip)\(link), shape=box, style=\"dashed,rounded\", "
+    return
+      "  \(quote(stub.key)) [id=\(quote("n_\(stub.key)")), tooltip=\(tooltip)\(link), shape=box, style=\"dashed,rounded\", "
       + "color=\"\(DOTTheme.border)\", fontcolor=\"\(DOTTheme.muted)\", fontsize=9, margin=\"0.08,0.03\", "
       + "label=<\(label)>]\n"
   }
 
   /// An enumerated type as a small legend: its name and its labels.
   private func node(_ e: EnumNode, indent: String) -> String {
-    var rows = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"\(DOTTheme.border)\" STYLE=\"ROUNDED\">"
-    rows += "\n\(indent)  <TR><TD BGCOLOR=\"\(DOTTheme.enumFill)\"><FONT POINT-SIZE=\"8\">enum</FONT> <B>\(html(e.label))</B></TD></TR>"
+    var rows =
+      "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" COLOR=\"\(DOTTheme.border)\" STYLE=\"ROUNDED\">"
+    rows +=
+      "\n\(indent)  <TR><TD BGCOLOR=\"\(DOTTheme.enumFill)\"><FONT POINT-SIZE=\"8\">enum</FONT> <B>\(html(e.label))</B></TD></TR>"
     for value in e.values {
-      rows += "\n\(indent)  <TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTTheme.muted)\">\(html(truncate(value, 40)))</FONT></TD></TR>"
+      rows +=
+        "\n\(indent)  <TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(DOTTheme.muted)\">\(html(truncate(value, 40)))</FONT></TD></TR>"
     }
     rows += "\n\(indent)</TABLE>"
-    return "\(indent)\(quote(e.key)) [id=\(quote("n_\(e.key)")), tooltip=\(quote("enum \(e.name.description)")), label=<\(rows)>]\n"
+    return
+      "\(indent)\(quote(e.key)) [id=\(quote("n_\(e.key)")), tooltip=\(quote("enum \(e.name.description)")), label=<\(rows)>]\n"
   }
 
   private func edge(_ edge: Edge, from: Entity, to: Entity, index: Int, toStub: Bool) -> String {

@@ -42,7 +42,9 @@ public struct DocsSiteRenderer: Sendable {
     for (entity, page) in zip(drawing.diagram.entities, drawing.tablePages) {
       guard let name = names.files[entity.name], let definition = drawing.definition(of: entity.name) else { continue }
       let svg = try GraphvizRenderer.layout(DOTRenderer().dot(for: page), as: .svg)
-      for warning in svg.warnings.map({ "graphviz: \($0)" }) where !warnings.contains(warning) { warnings.append(warning) }
+      for warning in svg.warnings.map({ "graphviz: \($0)" }) where !warnings.contains(warning) {
+        warnings.append(warning)
+      }
       let stem = String(name.dropLast(3))
       let text = tablePage(entity, definition, page, image: stem + ".svg", context: site)
       files.append(SiteFile(path: "\(Self.pagesFolder)/\(name)", bytes: Array(text.utf8)))

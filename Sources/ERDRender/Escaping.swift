@@ -8,7 +8,8 @@ public enum Escaping {
   /// The escapers whose output does not read back as `name`, by name; empty when all do.
   public static func failures(_ name: String) -> [String] {
     var failed: [String] = []
-    let oneLine = String(String.UnicodeScalarView(name.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    let oneLine = String(
+      String.UnicodeScalarView(name.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
     let dot = DOTRenderer()
     let quoted = dot.quote(name)
     if readDOTString(quoted) != dotExpected(name) { failed.append("dot-quote") }
@@ -16,10 +17,13 @@ public enum Escaping {
     if readXML(dot.html(name)) != String(String.UnicodeScalarView(cutLine.filter(xmlAllowed))) {
       failed.append("dot-html")
     }
-    let printable = String(String.UnicodeScalarView(oneLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+    let printable = String(
+      String.UnicodeScalarView(oneLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
     if readMermaid(MermaidRenderer.text(name)) != printable { failed.append("mermaid-text") }
     let comment = MermaidRenderer.commentText(name)
-    if comment.contains("%%") || comment.contains("{") || comment.contains(where: \.isNewline) { failed.append("mermaid-comment") }
+    if comment.contains("%%") || comment.contains("{") || comment.contains(where: \.isNewline) {
+      failed.append("mermaid-comment")
+    }
     if readDBMLName(DBMLText.name(name)) != DBMLText.representable(name) && DBMLText.name(name) != name {
       failed.append("dbml-name")
     }
@@ -29,10 +33,12 @@ public enum Escaping {
   }
 
   private static func dotExpected(_ name: String) -> String {
-    String(String.UnicodeScalarView(DOTRenderer.cut(name).unicodeScalars.compactMap { c -> Unicode.Scalar? in
-      if c == "\r" || c == "\t" { return " " }
-      return c == "\n" || c.value >= 0x20 ? c : nil
-    }))
+    String(
+      String.UnicodeScalarView(
+        DOTRenderer.cut(name).unicodeScalars.compactMap { c -> Unicode.Scalar? in
+          if c == "\r" || c == "\t" { return " " }
+          return c == "\n" || c.value >= 0x20 ? c : nil
+        }))
   }
 
   private static func xmlAllowed(_ c: Unicode.Scalar) -> Bool {
@@ -65,7 +71,9 @@ public enum Escaping {
   static func readXML(_ s: String) -> String? {
     let scalars = Array(s.unicodeScalars)
     if scalars.contains("<") || scalars.contains(">") { return nil }
-    let entities: [(String, Unicode.Scalar)] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+    let entities: [(String, Unicode.Scalar)] = [
+      ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+    ]
     return readEntities(scalars, opener: "&") { code in entities.first { $0.0 == "&" + code + ";" }?.1 }
   }
 
@@ -91,7 +99,8 @@ public enum Escaping {
     while i < scalars.count {
       let c = scalars[i]
       if c == opener {
-        guard let semi = scalars[i...].firstIndex(of: ";"), let decoded = decode(String(String.UnicodeScalarView(scalars[(i + 1)..<semi])))
+        guard let semi = scalars[i...].firstIndex(of: ";"),
+          let decoded = decode(String(String.UnicodeScalarView(scalars[(i + 1)..<semi])))
         else { return nil }
         out.append(decoded)
         i = semi + 1

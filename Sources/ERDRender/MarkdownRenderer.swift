@@ -22,10 +22,11 @@ public struct MarkdownRenderer: DiagramRenderer {
     let sections = Self.sections(diagram)
     if !diagram.entities.isEmpty {
       out += "## Tables\n\n"
-      out += sections.map { heading, entities in
-        let links = entities.map { link($0.name, context) }.joined(separator: " · ")
-        return heading.map { "**\(MarkdownText.text($0)):** " + links } ?? links
-      }.joined(separator: "\\\n") + "\n"
+      out +=
+        sections.map { heading, entities in
+          let links = entities.map { link($0.name, context) }.joined(separator: " · ")
+          return heading.map { "**\(MarkdownText.text($0)):** " + links } ?? links
+        }.joined(separator: "\\\n") + "\n"
     }
     out += accessSummary(context)
     for (heading, entities) in sections {
@@ -275,7 +276,8 @@ public struct MarkdownRenderer: DiagramRenderer {
         facts.append("**References (\(edge.kind.rawValue)):** \(list(edge.fromColumns)) → \(target)\(why)")
       }
       if edge.to == name {
-        facts.append("**Referenced by (\(edge.kind.rawValue)):** \(link(edge.from, context)) \(list(edge.fromColumns))\(why)")
+        facts.append(
+          "**Referenced by (\(edge.kind.rawValue)):** \(link(edge.from, context)) \(list(edge.fromColumns))\(why)")
       }
       return facts
     }

@@ -36,7 +36,8 @@ public struct MermaidRenderer: DiagramRenderer {
     // Enumerated types and per-table details have no place in Mermaid's grammar: they go in
     // `%%` comments, kept in the text for readers and left out of the drawing.
     for e in diagram.enums {
-      out += "  %% enum \(Self.commentText(e.name.description)): \(Self.commentText(e.values.joined(separator: ", ")))\n"
+      out +=
+        "  %% enum \(Self.commentText(e.name.description)): \(Self.commentText(e.values.joined(separator: ", ")))\n"
     }
     var ids: [String: String] = [:]
     for entity in diagram.entities {
@@ -62,7 +63,8 @@ public struct MermaidRenderer: DiagramRenderer {
       switch edge.kind {
       case .foreignKey:
         let label = edge.fromColumns.joined(separator: ", ") + (edge.change.map { " (\($0.rawValue))" } ?? "")
-        out += "  \(from) \(Self.left(edge.fromCardinality))--\(Self.right(edge.toCardinality)) \(to) : \"\(Self.text(label))\"\n"
+        out +=
+          "  \(from) \(Self.left(edge.fromCardinality))--\(Self.right(edge.toCardinality)) \(to) : \"\(Self.text(label))\"\n"
       case .viewDependency:
         out += "  \(from) }o..o{ \(to) : \"reads\"\n"
       case .inheritance:
@@ -103,7 +105,9 @@ public struct MermaidRenderer: DiagramRenderer {
     if column.keys.contains(.foreign) { keys.append("FK") }
     if column.keys.contains(.unique) { keys.append("UK") }
     if !keys.isEmpty { line += " " + keys.joined(separator: ", ") }
-    let note = [Self.changeNote(column.change), column.annotation, column.comment].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")
+    let note = [Self.changeNote(column.change), column.annotation, column.comment].compactMap { $0 }.filter {
+      !$0.isEmpty
+    }.joined(separator: "; ")
     if !note.isEmpty { line += " \"\(Self.text(note))\"" }
     return line
   }

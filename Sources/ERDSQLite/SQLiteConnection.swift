@@ -20,7 +20,8 @@ final class SQLiteConnection {
   /// (no `-wal`, no `-shm`) and a folder the user cannot write is no obstacle: see
   /// `SQLiteFileReader` for when that is safe. Otherwise a locked database is waited for up to
   /// `busyTimeout` seconds.
-  static func openReadOnly(path: String, immutable: Bool, busyTimeout: Double) throws(InspectError) -> SQLiteConnection {
+  static func openReadOnly(path: String, immutable: Bool, busyTimeout: Double) throws(InspectError) -> SQLiteConnection
+  {
     var db: OpaquePointer?
     let uri = "file:" + percentEncoded(path) + (immutable ? "?immutable=1" : "?mode=ro")
     let rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nil)

@@ -126,7 +126,8 @@ struct SQLiteTableText {
         checks.append(CheckConstraint(name: pendingName, expression: lexer.text(expr)))
       } else if token.isWord("REFERENCES") {
         let end = t[(i + 1)...].firstIndex(where: Self.startsColumnConstraint) ?? t.endIndex
-        var fk = ForeignKeyText(name: pendingName, columns: [column], referencedTable: referencedTable(t[(i + 1)..<end]))
+        var fk = ForeignKeyText(
+          name: pendingName, columns: [column], referencedTable: referencedTable(t[(i + 1)..<end]))
         readDeferrable(t[i..<end], into: &fk)
         foreignKeys.append(fk)
       } else if token.isWord("AS"), let expr = parenthesized(t[(i + 1)...]).first {

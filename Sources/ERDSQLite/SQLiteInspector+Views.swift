@@ -52,7 +52,8 @@ extension SQLiteCatalogReader {
       { context, action, table, _, _, innermost in
         if action == SQLITE_READ, let context, let table {
           let collector = Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue()
-          collector.reads.insert(ViewRead(relation: String(cString: table), readBy: innermost.map { String(cString: $0) }))
+          collector.reads.insert(
+            ViewRead(relation: String(cString: table), readBy: innermost.map { String(cString: $0) }))
         }
         return SQLITE_OK
       }, context)

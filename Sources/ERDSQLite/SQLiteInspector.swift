@@ -62,9 +62,11 @@ struct SQLiteCatalogReader {
   }
 
   func read() throws(InspectError) -> Catalog {
-    let objects = try connection.rows("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name", what: "reading the schema")
-      .map { Object(type: $0.string(0), name: $0.string(1), table: $0.string(2), sql: $0.string(3)) }
-      .filter { !$0.name.hasPrefix("sqlite_") }
+    let objects = try connection.rows(
+      "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name", what: "reading the schema"
+    )
+    .map { Object(type: $0.string(0), name: $0.string(1), table: $0.string(2), sql: $0.string(3)) }
+    .filter { !$0.name.hasPrefix("sqlite_") }
     let info = tableList()
     let statements = try Statements(connection)
 
@@ -89,8 +91,9 @@ struct SQLiteCatalogReader {
 
   /// `pragma_table_list` (SQLite 3.37+) says which tables are virtual, shadow, strict or WITHOUT ROWID.
   private func tableList() -> [String: TableInfo] {
-    guard let rows = try? connection.rows(
-      "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'", what: "listing tables")
+    guard
+      let rows = try? connection.rows(
+        "SELECT name, type, wr, strict FROM pragma_table_list WHERE schema = 'main'", what: "listing tables")
     else {
       log.info("sqlite: pragma_table_list unavailable (SQLite before 3.37); reading options from the DDL")
       return [:]
@@ -117,7 +120,8 @@ struct SQLiteCatalogReader {
       log.warning("sqlite: cannot read the columns of \(object.name): \(error.description)")
       return table
     }
-    let (columns, primaryKey) = self.columns(columnRows, text: text, withoutRowID: table.options.contains(.withoutRowID))
+    let (columns, primaryKey) = self.columns(
+      columnRows, text: text, withoutRowID: table.options.contains(.withoutRowID))
     table.columns = columns
     if !primaryKey.isEmpty { table.primaryKey = PrimaryKey(name: text.primaryKeyName, columns: primaryKey) }
     table.foreignKeys = try foreignKeys(of: object.name, text: text, statements: statements)
@@ -156,7 +160,9 @@ struct SQLiteCatalogReader {
     return (columns, primaryKey)
   }
 
-  private func foreignKeys(of table: String, text: SQLiteTableText, statements: Statements) throws(InspectError)
+  private func foreignKeys(
+    of table: String, text: SQLiteTableText, statements: Statements
+  ) throws(InspectError)
     -> [ForeignKey]
   {
     // id, seq, table, from, to, on_update, on_delete, match; one id per constraint.
@@ -182,7 +188,9 @@ struct SQLiteCatalogReader {
 
   /// Unique constraints (index origin `u`) and ordinary indexes (origin `c`); the primary key's
   /// own index (origin `pk`) is the primary key already.
-  private func readIndexes(of table: String, text: SQLiteTableText, statements: Statements, into t: inout Table)
+  private func readIndexes(
+    of table: String, text: SQLiteTableText, statements: Statements, into t: inout Table
+  )
     throws(InspectError)
   {
     // seq, name, unique, origin, partial
@@ -257,12 +265,14 @@ extension SQLiteCatalogReader {
 
     init(_ c: SQLiteConnection) throws(InspectError) {
       columns = try c.prepare(
-        "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)", what: "reading columns")
+        "SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)",
+        what: "reading columns")
       foreignKeys = try c.prepare(
         "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, \"match\" FROM pragma_foreign_key_list(?)",
         what: "reading foreign keys")
       indexes = try c.prepare(
-        "SELECT seq, name, \"unique\", origin, partial FROM pragma_index_list(?) ORDER BY name", what: "reading indexes")
+        "SELECT seq, name, \"unique\", origin, partial FROM pragma_index_list(?) ORDER BY name", what: "reading indexes"
+      )
       indexColumns = try c.prepare(
         "SELECT seqno, cid, name, \"desc\", coll, key FROM pragma_index_xinfo(?) ORDER BY seqno",
         what: "reading index columns")

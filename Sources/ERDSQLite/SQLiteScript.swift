@@ -1,7 +1,7 @@
 import CSQLite
-import Foundation
 import ERDInspect
 import ERDSchema
+import Foundation
 
 /// SQLite-dialect DDL run statement by statement in a private in-memory database, so SQLite's
 /// own grammar reads it and a bad statement is reported where it is.
@@ -130,7 +130,11 @@ public struct SQLiteScript {
     guard rc != SQLITE_DONE else { return }
     let interrupted = rc == SQLITE_INTERRUPT
     failed.append(
-      (start, interrupted ? "it did not finish within erdviz's bound on SQLite's work" : "SQLite refused it: \(connection.lastError)"))
+      (
+        start,
+        interrupted
+          ? "it did not finish within erdviz's bound on SQLite's work" : "SQLite refused it: \(connection.lastError)"
+      ))
   }
 
   /// Runs SQL erdviz wrote in place of the statement at `start`.

@@ -199,9 +199,12 @@ extension Column {
 
   init(json r: JSONReader, position: Int) throws(CatalogDecodingError) {
     var generated: GeneratedColumn?
-    if let g = try r.object("generated", { (g: JSONReader) throws(CatalogDecodingError) in
-      GeneratedColumn(expression: try g.required("expression"), stored: try g.bool("stored") ?? false)
-    }) {
+    if let g = try r.object(
+      "generated",
+      { (g: JSONReader) throws(CatalogDecodingError) in
+        GeneratedColumn(expression: try g.required("expression"), stored: try g.bool("stored") ?? false)
+      })
+    {
       generated = g
     }
     self.init(

@@ -68,13 +68,17 @@ struct JSONReader {
     return action
   }
 
-  func object<T>(_ key: String, _ make: (JSONReader) throws(CatalogDecodingError) -> T) throws(CatalogDecodingError) -> T? {
+  func object<T>(
+    _ key: String, _ make: (JSONReader) throws(CatalogDecodingError) -> T
+  ) throws(CatalogDecodingError) -> T? {
     guard let v = field(key) else { return nil }
     guard case .object = v else { throw wrongType(key, "an object") }
     return try make(JSONReader(v, path: "\(path).\(key)"))
   }
 
-  func list<T>(_ key: String, _ make: (JSONReader) throws(CatalogDecodingError) -> T) throws(CatalogDecodingError) -> [T] {
+  func list<T>(
+    _ key: String, _ make: (JSONReader) throws(CatalogDecodingError) -> T
+  ) throws(CatalogDecodingError) -> [T] {
     guard let v = field(key) else { return [] }
     guard let items = v.arrayValue else { throw wrongType(key, "a list") }
     var out: [T] = []

@@ -26,7 +26,9 @@ public struct CheckReport: Hashable, Sendable {
     }
     guard !stale.isEmpty else { return lines }
     if let change, let baseline {
-      let summary = change.isEmpty ? "no change to the schema model (the drawing or its options changed)"
+      let summary =
+        change.isEmpty
+        ? "no change to the schema model (the drawing or its options changed)"
         : change.summary.description
       lines.append("since \(baseline): \(summary)")
       lines += change.lines.map { "  " + $0 }

@@ -29,7 +29,9 @@ public struct ConfigFile: Sendable {
     return try parse(String(decoding: data, as: UTF8.self), file: path, environment: environment)
   }
 
-  public static func parse(_ text: String, file: String, environment: [String: String]) throws(ConfigError) -> ConfigFile {
+  public static func parse(
+    _ text: String, file: String, environment: [String: String]
+  ) throws(ConfigError) -> ConfigFile {
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -48,7 +50,9 @@ public struct ConfigFile: Sendable {
     }
     let items = try top.required("diagrams").list()
     try top.finish()
-    guard !items.isEmpty else { throw ConfigNode(node: root, file: file, what: "").error("'diagrams' lists no diagram") }
+    guard !items.isEmpty else {
+      throw ConfigNode(node: root, file: file, what: "").error("'diagrams' lists no diagram")
+    }
     var diagrams: [ConfiguredDiagram] = []
     for item in items {
       let node = ConfigNode(node: item.node, file: file, what: "a diagram")
@@ -115,7 +119,8 @@ public struct ConfiguredDiagram: Sendable {
 
   /// The request `generate` carries out for this diagram.
   public func request(delivery: Delivery, log: Log) -> Request {
-    var request = Request(source: source, outputs: outputs, inspect: inspect, diagram: diagram, delivery: delivery, log: log)
+    var request = Request(
+      source: source, outputs: outputs, inspect: inspect, diagram: diagram, delivery: delivery, log: log)
     request.relationOrigins = relationOrigins
     request.lint = lint
     return request

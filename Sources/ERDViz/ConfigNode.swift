@@ -19,8 +19,11 @@ struct ConfigNode {
     guard case .mapping(let mapping) = node else { throw error("\(what) must be a mapping of keys to values") }
     var entries: [(key: ConfigNode, value: ConfigNode)] = []
     for (key, value) in mapping {
-      guard let name = key.string else { throw ConfigNode(node: key, file: file, what: "a key").error("a key must be text") }
-      entries.append((ConfigNode(node: key, file: file, what: name), ConfigNode(node: value, file: file, what: "'\(name)'")))
+      guard let name = key.string else {
+        throw ConfigNode(node: key, file: file, what: "a key").error("a key must be text")
+      }
+      entries.append(
+        (ConfigNode(node: key, file: file, what: name), ConfigNode(node: value, file: file, what: "'\(name)'")))
     }
     return ConfigMapping(owner: self, entries: entries)
   }
@@ -97,7 +100,8 @@ struct ConfigMapping {
     for (key, _) in entries where !allowed.contains(key.what) {
       let near = allowed.min { Self.distance($0, key.what) < Self.distance($1, key.what) }
       let hint = near.map { Self.distance($0, key.what) <= 2 ? "did you mean '\($0)'? " : "" } ?? ""
-      throw key.error("unknown key '\(key.what)' in \(owner.what) (\(hint)expected one of: \(allowed.joined(separator: ", ")))")
+      throw key.error(
+        "unknown key '\(key.what)' in \(owner.what) (\(hint)expected one of: \(allowed.joined(separator: ", ")))")
     }
   }
 

@@ -66,7 +66,8 @@ enum ConfigReading {
     options.includeViews = try keys.optional("views")?.bool() ?? true
     options.asRole = try keys.optional("as-role")?.string()
     if let partitions = keys.optional("partitions") {
-      options.foldPartitions = try partitions.choice({ ["fold": true, "show": false][$0] }, expected: ["fold", "show"])
+      options.foldPartitions = try partitions.choice(
+        { ["fold": true, "show": false][$0] }, expected: ["fold", "show"])
     }
     try sizeOptions(&keys, into: &options)
     return options
@@ -98,7 +99,8 @@ enum ConfigReading {
         DeclaredRelation(
           table: try keys.required("table").string(), columns: try keys.required("columns").strings(),
           parentTable: try keys.required("parent").string(),
-          parentColumns: try keys.optional("parent-columns")?.strings() ?? [], label: try keys.optional("label")?.string()))
+          parentColumns: try keys.optional("parent-columns")?.strings() ?? [],
+          label: try keys.optional("label")?.string()))
       try keys.finish()
       origins.append(item.error(""))
     }
@@ -120,7 +122,9 @@ enum ConfigReading {
   static func outputs(_ node: ConfigNode) throws(ConfigError) -> [OutputTarget] {
     let files = try node.strings()
     guard !files.isEmpty else { throw node.error("'outputs' lists no file") }
-    for file in files where file == "-" { throw node.error("'outputs' are files: '-' (stdout) has no place in a docs build") }
+    for file in files where file == "-" {
+      throw node.error("'outputs' are files: '-' (stdout) has no place in a docs build")
+    }
     do {
       return try OutputTarget.resolve(files: files, format: nil, stdoutIsTerminal: false)
     } catch {

@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Replaces a set of files all or none: every new content is written to a temporary file beside

@@ -58,7 +58,8 @@ public enum Pipeline {
     }
     for request in requests where request.diagram.split != nil {
       guard request.outputs.contains(where: { if case .folder = $0 { true } else { false } }) else {
-        throw .usage("--split \(request.diagram.split?.rawValue ?? "group") writes a folder of pages: name one with -o FOLDER/")
+        throw .usage(
+          "--split \(request.diagram.split?.rawValue ?? "group") writes a folder of pages: name one with -o FOLDER/")
       }
     }
     guard delivery == .write else { return }

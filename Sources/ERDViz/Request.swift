@@ -90,7 +90,9 @@ public enum OutputTarget: Hashable, Sendable {
   private static func target(_ path: String, stdoutFormat: OutputFormat) throws(RunError) -> OutputTarget {
     if path == "-" { return .standardOutput(stdoutFormat) }
     var isDirectory: ObjCBool = false
-    if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+    if path.hasSuffix("/")
+      || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
+    {
       return .folder(path)
     }
     guard let format = OutputFormat(fileName: path) else {

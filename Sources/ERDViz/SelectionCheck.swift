@@ -23,7 +23,9 @@ enum SelectionCheck {
   /// that matches nothing.
   static func check(_ drawing: Drawing, options: DiagramOptions, log: Log) throws(RunError) {
     let names = drawing.catalog.allTables.map(\.name) + drawing.catalog.allViews.map(\.name)
-    let patterns = [("--include", options.filter.include), ("--exclude", options.filter.exclude), ("--focus", options.focus)]
+    let patterns = [
+      ("--include", options.filter.include), ("--exclude", options.filter.exclude), ("--focus", options.focus),
+    ]
     for (flag, list) in patterns {
       for pattern in list where !names.contains(where: { NameFilter.matches(pattern, $0) }) {
         log.warning("\(flag) \(pattern) matches no table or view")

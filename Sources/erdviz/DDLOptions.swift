@@ -12,7 +12,9 @@ struct DDLOptions: ParsableArguments {
   @Flag(
     help: ArgumentHelp(
       "Run the program given after -- and read the DDL it prints (no shell).",
-      discussion: "Trailing -o FILE and -f FORMAT after the program's arguments are erdviz's; end the program's arguments with -- to give it a final -o of its own."))
+      discussion:
+        "Trailing -o FILE and -f FORMAT after the program's arguments are erdviz's; end the program's arguments with -- to give it a final -o of its own."
+    ))
   var exec = false
 
   @Option(help: ArgumentHelp("Seconds to wait for the --exec program before stopping it.", valueName: "SECONDS"))
@@ -25,7 +27,8 @@ struct DDLOptions: ParsableArguments {
 
   func validate() throws {
     if exec && command.isEmpty {
-      throw ValidationError("--exec needs a program after --, e.g. erdviz inspect --exec -- python manage.py atlas-provider-django")
+      throw ValidationError(
+        "--exec needs a program after --, e.g. erdviz inspect --exec -- python manage.py atlas-provider-django")
     }
     if !exec && !command.isEmpty {
       throw ValidationError("arguments after -- are a program for --exec; add --exec to run \(command[0])")

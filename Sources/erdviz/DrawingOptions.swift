@@ -3,19 +3,25 @@ import ERDGraph
 
 /// What to draw and how, shared by every subcommand that draws.
 struct DrawingOptions: ParsableArguments {
-  @Option(help: "Columns to draw: all, keys (key columns only) or none (names only); default all, keys past 150 tables, none past 600.")
+  @Option(
+    help:
+      "Columns to draw: all, keys (key columns only) or none (names only); default all, keys past 150 tables, none past 600."
+  )
   var columns: ColumnDetail?
 
-  @Option(help: ArgumentHelp("Only tables and views matching GLOB (schema.name or name); repeatable.", valueName: "GLOB"))
+  @Option(
+    help: ArgumentHelp("Only tables and views matching GLOB (schema.name or name); repeatable.", valueName: "GLOB"))
   var include: [String] = []
 
   @Option(help: ArgumentHelp("Leave out tables and views matching GLOB; repeatable.", valueName: "GLOB"))
   var exclude: [String] = []
 
-  @Option(help: ArgumentHelp("Draw only TABLE (glob; repeatable) and its neighbourhood (see --depth).", valueName: "TABLE"))
+  @Option(
+    help: ArgumentHelp("Draw only TABLE (glob; repeatable) and its neighbourhood (see --depth).", valueName: "TABLE"))
   var focus: [String] = []
 
-  @Option(help: ArgumentHelp("With --focus: how many relationship hops around the focused tables to draw.", valueName: "N"))
+  @Option(
+    help: ArgumentHelp("With --focus: how many relationship hops around the focused tables to draw.", valueName: "N"))
   var depth: Int = 1
 
   @Option(help: "Layout direction: LR, RL, TB, BT (default LR for Graphviz, TB for Mermaid).")
@@ -39,7 +45,8 @@ struct DrawingOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Write -o FOLDER/ as an overview and one page per group.", valueName: "group"))
   var split: SplitBy?
 
-  @Option(help: "Lines under tables: none, keys (constraints, unique indexes; the default) or all (every index, trigger).")
+  @Option(
+    help: "Lines under tables: none, keys (constraints, unique indexes; the default) or all (every index, trigger).")
   var details: DetailLines = .keys
 
   @Option(help: "View-dependency edges: auto (drawn below 10 views), on or off.")

@@ -25,7 +25,9 @@ struct Generate: ParsableCommand {
       }
       let name = (config as NSString).lastPathComponent
       let file: ConfigFile
-      do throws(ConfigError) { file = try ConfigFile.load(name, environment: ProcessInfo.processInfo.environment) } catch {
+      do throws(ConfigError) {
+        file = try ConfigFile.load(name, environment: ProcessInfo.processInfo.environment)
+      } catch {
         throw .config(error)
       }
       let log = Log(verbose: verbose) { StandardStreams.writeDiagnostic("erdviz: \($0)") }

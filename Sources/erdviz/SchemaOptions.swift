@@ -2,7 +2,9 @@ import ArgumentParser
 
 /// Which part of a database to read, and how to reach a server.
 struct SchemaOptions: ParsableArguments {
-  @Option(name: .customLong("schema"), help: ArgumentHelp("Read only schema NAME; repeatable. Default: every non-system schema.", valueName: "NAME"))
+  @Option(
+    name: .customLong("schema"),
+    help: ArgumentHelp("Read only schema NAME; repeatable. Default: every non-system schema.", valueName: "NAME"))
   var schemas: [String] = []
 
   @Option(help: ArgumentHelp("Seconds to wait for a database server (default 10).", valueName: "SECONDS"))
@@ -25,7 +27,9 @@ struct SchemaOptions: ParsableArguments {
     if let maxInputSize, maxInputSize < 1 { throw ValidationError("--max-input-size must be at least 1 MiB") }
     if let connectTimeout, connectTimeout < 1 { throw ValidationError("--connect-timeout must be at least 1 second") }
     for (name, value) in [("--lock-timeout", lockTimeout), ("--statement-timeout", statementTimeout)] {
-      if let value, value < 0 || !value.isFinite { throw ValidationError("\(name) must be 0 or a positive number of seconds") }
+      if let value, value < 0 || !value.isFinite {
+        throw ValidationError("\(name) must be 0 or a positive number of seconds")
+      }
     }
   }
 }

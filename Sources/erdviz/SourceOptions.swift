@@ -46,7 +46,8 @@ struct SourceOptions: ParsableArguments {
   func inspectOptions(with ddl: DDLOptions) -> InspectOptions {
     InspectOptions(
       schemas: schema.schemas, connectTimeout: schema.connectTimeout, dialect: ddl.dialect, strict: ddl.strict,
-      lockTimeout: schema.lockTimeout, statementTimeout: schema.statementTimeout, maxInputSize: schema.maxInputSize.map { $0 << 20 },
+      lockTimeout: schema.lockTimeout, statementTimeout: schema.statementTimeout,
+      maxInputSize: schema.maxInputSize.map { $0 << 20 },
       workingDirectory: FileManager.default.currentDirectoryPath)
   }
 }

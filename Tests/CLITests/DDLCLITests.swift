@@ -32,12 +32,15 @@ import Testing
   }
 
   @Test func sniffedDialectIsReportedWithVerbose() throws {
-    let result = try erdviz("inspect", "-", "-v", "-f", "json", stdin: Array("CREATE TABLE `t` (id int AUTO_INCREMENT PRIMARY KEY);".utf8))
+    let result = try erdviz(
+      "inspect", "-", "-v", "-f", "json", stdin: Array("CREATE TABLE `t` (id int AUTO_INCREMENT PRIMARY KEY);".utf8))
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("erdviz: ddl: reading stdin as mysql (sniffed: "))
   }
 
-  @Test(arguments: [["--dialect", "postgresql"], ["--dialect", "mysql"], ["--dialect", "sqlite"], ["--dialect", "mssql"]])
+  @Test(arguments: [
+    ["--dialect", "postgresql"], ["--dialect", "mysql"], ["--dialect", "sqlite"], ["--dialect", "mssql"],
+  ])
   func aSyntaxErrorExits65WithLineColumnAndCaret(dialect: [String]) throws {
     let dir = try Paths.temporaryDirectory()
     var lines = (1...39).map { "CREATE TABLE t\($0) (id int);" }
@@ -57,7 +60,8 @@ import Testing
     let dir = try Paths.temporaryDirectory()
     let inputs: [String: [UInt8]] = [
       "empty.sql": [], "blank.sql": Array("  \n\n".utf8), "comments.sql": Array("-- nothing\n".utf8),
-      "binary.sql": [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00], "late-nul.sql": Array("CREATE TABLE t (a int);\n".utf8) + [0, 1, 2],
+      "binary.sql": [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00],
+      "late-nul.sql": Array("CREATE TABLE t (a int);\n".utf8) + [0, 1, 2],
       "latin1.sql": Array("CREATE TABLE caf".utf8) + [0xE9] + Array(" (a int);".utf8),
     ]
     for (name, bytes) in inputs {

@@ -43,7 +43,8 @@ struct DjangoDeterminismTests {
     let python = try #require(DjangoProject.python, "ERDVIZ_DJANGO_PYTHON is not set: run scripts/django-venv")
     let first = try outputs(python: python, environment: ["TZ": "UTC", "LANG": "C.UTF-8"])
     Thread.sleep(forTimeInterval: 2)
-    let second = try outputs(python: try copiedVenv(python), environment: ["TZ": "Pacific/Auckland", "LANG": "fr_FR.UTF-8"])
+    let second = try outputs(
+      python: try copiedVenv(python), environment: ["TZ": "Pacific/Auckland", "LANG": "fr_FR.UTF-8"])
     for format in DeterminismTests.formats {
       #expect(first[format] == second[format], "the .\(format) output differs between the two copies")
     }
@@ -67,7 +68,8 @@ struct DjangoDeterminismTests {
     var env = DjangoProject.environment(python: python)
     for (key, value) in environment { env[key] = value }
     let provider = ["python", "manage.py", "atlas-provider-django", "--dialect", "postgresql"]
-    let arguments = ["inspect"] + DeterminismTests.formats.flatMap { ["-o", "out.\($0)"] } + ["--exec", "--"] + provider
+    let arguments =
+      ["inspect"] + DeterminismTests.formats.flatMap { ["-o", "out.\($0)"] } + ["--exec", "--"] + provider
     let result = try run(Paths.binary, arguments, environment: env, in: project)
     #expect(result.status == 0, "\(result.stderr)")
     var bytes: [String: [UInt8]] = [:]

@@ -59,7 +59,8 @@ import Testing
       let url = folder.appendingPathComponent(page)
       let model = try PythonTools.markdownModel(try String(contentsOf: url, encoding: .utf8))
       let base = url.deletingLastPathComponent()
-      let targets = (model["links"]?.arrayValue ?? []).compactMap { $0["href"]?.stringValue }
+      let targets =
+        (model["links"]?.arrayValue ?? []).compactMap { $0["href"]?.stringValue }
         + (model["images"]?.arrayValue ?? []).compactMap(\.stringValue)
       #expect(!targets.isEmpty, "\(page) links nowhere")
       for target in targets where !target.hasPrefix("#") {

@@ -16,19 +16,23 @@ import Testing
     // The provider's own stderr, passed through as it came, then erdviz's one line.
     #expect(lines.prefix(2) == ["provider: loading models from erdshop", "provider: KeyError: 'TIME_ZONE'"])
     #expect(lines.count == 3)
-    #expect(lines.last == "erdviz: \(provider): exited with status 3; its stderr ended with: provider: KeyError: 'TIME_ZONE'")
+    #expect(
+      lines.last == "erdviz: \(provider): exited with status 3; its stderr ended with: provider: KeyError: 'TIME_ZONE'")
     #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("erd.svg").path))
   }
 
   @Test func aMissingProgramIsAOneLineError() throws {
     let result = try erdviz("inspect", "--exec", "--", "erdviz-no-such-provider", "--dialect", "mysql")
     #expect(result.status == 69)
-    #expect(result.stderr == "erdviz: erdviz-no-such-provider --dialect mysql: no program named erdviz-no-such-provider on PATH\n")
+    #expect(
+      result.stderr
+        == "erdviz: erdviz-no-such-provider --dialect mysql: no program named erdviz-no-such-provider on PATH\n")
   }
 
   @Test func aProgramThatRunsTooLongIsStopped() throws {
     let start = Date()
-    let result = try erdviz("inspect", "--exec-timeout", "1", "--exec", "--", Self.providers.appendingPathComponent("sleepy-provider").path)
+    let result = try erdviz(
+      "inspect", "--exec-timeout", "1", "--exec", "--", Self.providers.appendingPathComponent("sleepy-provider").path)
     #expect(result.status == 69)
     #expect(result.stderr.contains("did not finish within --exec-timeout 1 s; stopped it"), "\(result.stderr)")
     #expect(Date().timeIntervalSince(start) < 20)
@@ -64,7 +68,8 @@ import Testing
   @Test func trailingOutputOptionsBelongToErdviz() throws {
     let dir = try Paths.temporaryDirectory()
     let provider = Self.providers.appendingPathComponent("echo-provider").path
-    let taken = try erdviz("inspect", "--exec", "--", provider, "--dialect", "sqlite", "-o", "a.mmd", "-f", "json", in: dir)
+    let taken = try erdviz(
+      "inspect", "--exec", "--", provider, "--dialect", "sqlite", "-o", "a.mmd", "-f", "json", in: dir)
     #expect(taken.status == 0, "\(taken.stderr)")
     #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.mmd").path))
     #expect(taken.stdoutText.contains("\"t___dialect_sqlite_end\""))
@@ -97,7 +102,10 @@ struct DjangoProviderTests {
       let result = try run(
         Paths.binary,
         // --strict: all a provider prints must read.
-        ["inspect", "--strict", "-f", "json", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", dialect],
+        [
+          "inspect", "--strict", "-f", "json", "--exec", "--", "python", "manage.py", "atlas-provider-django",
+          "--dialect", dialect,
+        ],
         environment: DjangoProject.environment(python: python), in: project)
       #expect(result.status == 0, "\(dialect): \(result.stderr)")
       let catalog = try Catalog(jsonText: result.stdout)
@@ -138,7 +146,10 @@ struct DjangoProviderTests {
     let project = try DjangoProject.copy()
     let result = try run(
       Paths.binary,
-      ["inspect", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", "postgresql", "-o", "erd.svg"],
+      [
+        "inspect", "--exec", "--", "python", "manage.py", "atlas-provider-django", "--dialect", "postgresql", "-o",
+        "erd.svg",
+      ],
       environment: DjangoProject.environment(python: python), in: project)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.isEmpty)

@@ -40,7 +40,8 @@ import Testing
     let dir = try Self.project(config: try Self.readmeExample())
     let generate = try erdviz("generate", "-v", in: dir)
     #expect(generate.status == 0, "\(generate.stderr)")
-    #expect(generate.stderr.components(separatedBy: "sqlite: reading").count - 1 == 1, "one inspection: \(generate.stderr)")
+    #expect(
+      generate.stderr.components(separatedBy: "sqlite: reading").count - 1 == 1, "one inspection: \(generate.stderr)")
     let written = try Self.snapshot(dir)
     for file in ["shop.svg", "shop.md", "shop.json", "orders.svg", "schema/README.md", "schema/tables/order.md"] {
       #expect(written[file] != nil, "generate did not write docs/\(file)")
@@ -50,7 +51,8 @@ import Testing
 
     let sql = try String(contentsOf: Paths.samples.appendingPathComponent("shop.sql"), encoding: .utf8)
     try SQLiteFixture.create(
-      at: dir.appendingPathComponent("shop.db"), sql: sql + "\nCREATE TABLE newcomer (id INTEGER PRIMARY KEY, note TEXT);")
+      at: dir.appendingPathComponent("shop.db"),
+      sql: sql + "\nCREATE TABLE newcomer (id INTEGER PRIMARY KEY, note TEXT);")
     let stale = try erdviz("generate", "--check", in: dir)
     #expect(stale.status == 1, "\(stale.stderr)")
     for file in ["docs/shop.svg", "docs/shop.md", "docs/shop.json", "docs/schema/README.md"] {
@@ -64,11 +66,20 @@ import Testing
 
   @Test(arguments: [
     ("diagrams:\n  - source: shop.db\n    ouputs: [docs/x.svg]\n", "erdviz.yml:3:5: unknown key 'ouputs'"),
-    ("diagrams:\n  - source: shop.db\n    depth: two\n    outputs: [docs/x.svg]\n", "erdviz.yml:3:12: 'depth' must be a whole number"),
+    (
+      "diagrams:\n  - source: shop.db\n    depth: two\n    outputs: [docs/x.svg]\n",
+      "erdviz.yml:3:12: 'depth' must be a whole number"
+    ),
     ("diagrams:\n  - source: shop.db\n    outputs: [docs/x.svg\n", "erdviz.yml:4:1: YAML:"),
-    ("diagrams:\n  - source: shop.db\n    columns: some\n    outputs: [docs/x.svg]\n", "erdviz.yml:3:14: 'columns' must be one of all, keys, none"),
+    (
+      "diagrams:\n  - source: shop.db\n    columns: some\n    outputs: [docs/x.svg]\n",
+      "erdviz.yml:3:14: 'columns' must be one of all, keys, none"
+    ),
     ("diagrams:\n  - outputs: [docs/x.svg]\n", "erdviz.yml:2:5: a diagram needs 'source'"),
-    ("diagrams:\n  - source: shop.db\n    outputs: [docs/x.svg]\n  - source: shop.db\n    outputs: [docs/x.svg]\n", "two diagrams write docs/x.svg"),
+    (
+      "diagrams:\n  - source: shop.db\n    outputs: [docs/x.svg]\n  - source: shop.db\n    outputs: [docs/x.svg]\n",
+      "two diagrams write docs/x.svg"
+    ),
   ])
   func aMistakeInTheConfigIsAnErrorAtItsLineAndWritesNothing(config: String, message: String) throws {
     let dir = try Self.project(config: config)
@@ -107,7 +118,8 @@ import Testing
 
   /// `lint:` in the config chooses the rules whose findings the pages show.
   @Test func lintRulesComeFromTheConfig() throws {
-    let dir = try Self.project(config: "diagrams:\n  - source: shop.db\n    lint: [fk-without-index]\n    outputs: [docs/x.md]\n")
+    let dir = try Self.project(
+      config: "diagrams:\n  - source: shop.db\n    lint: [fk-without-index]\n    outputs: [docs/x.md]\n")
     let result = try erdviz("generate", in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let markdown = try String(contentsOf: dir.appendingPathComponent("docs/x.md"), encoding: .utf8)
@@ -131,7 +143,9 @@ import Testing
   @Test(arguments: [("manage.py", "exec: [python, manage.py, atlas-provider-django"), ("", "source: $DATABASE_URL")])
   func initGuessesTheSource(file: String, expected: String) throws {
     let dir = try Paths.temporaryDirectory()
-    if !file.isEmpty { _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(file).path, contents: Data()) }
+    if !file.isEmpty {
+      _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(file).path, contents: Data())
+    }
     let result = try erdviz("init", environment: ["DATABASE_URL": "postgres://u:secret@db/app"], in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     let starter = try String(contentsOf: dir.appendingPathComponent("erdviz.yml"), encoding: .utf8)

@@ -19,16 +19,28 @@ struct HTMLPageBrowserTests {
   }
 
   /// Nothing left the page, nothing failed, nothing was injected, at every step.
-  static func expectClean(_ report: Browser.Report, _ label: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    #expect(report.outsideRequests.isEmpty, "\(label): requests left the page: \(report.outsideRequests)", sourceLocation: sourceLocation)
+  static func expectClean(
+    _ report: Browser.Report, _ label: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      report.outsideRequests.isEmpty, "\(label): requests left the page: \(report.outsideRequests)",
+      sourceLocation: sourceLocation)
     #expect(report.exceptions.isEmpty, "\(label): exceptions: \(report.exceptions)", sourceLocation: sourceLocation)
-    #expect(report.consoleErrors.isEmpty && report.logErrors.isEmpty, "\(label): errors: \(report.consoleErrors) \(report.logErrors)", sourceLocation: sourceLocation)
+    #expect(
+      report.consoleErrors.isEmpty && report.logErrors.isEmpty,
+      "\(label): errors: \(report.consoleErrors) \(report.logErrors)", sourceLocation: sourceLocation)
     #expect(report.dialogs.isEmpty, "\(label): dialogs opened: \(report.dialogs)", sourceLocation: sourceLocation)
     for state in report.states where state.json != .null {
       #expect(state.bool("ready"), "\(label): the page script did not run", sourceLocation: sourceLocation)
-      #expect(state.string("injected") == nil, "\(label): injected code ran after \(state.action)", sourceLocation: sourceLocation)
-      #expect(state.strings("risky").isEmpty, "\(label): injected markup after \(state.action): \(state.strings("risky"))", sourceLocation: sourceLocation)
-      #expect(state.strings("cspViolations").isEmpty, "\(label): CSP violations: \(state.strings("cspViolations"))", sourceLocation: sourceLocation)
+      #expect(
+        state.string("injected") == nil, "\(label): injected code ran after \(state.action)",
+        sourceLocation: sourceLocation)
+      #expect(
+        state.strings("risky").isEmpty, "\(label): injected markup after \(state.action): \(state.strings("risky"))",
+        sourceLocation: sourceLocation)
+      #expect(
+        state.strings("cspViolations").isEmpty, "\(label): CSP violations: \(state.strings("cspViolations"))",
+        sourceLocation: sourceLocation)
     }
   }
 
@@ -39,10 +51,13 @@ struct HTMLPageBrowserTests {
     let html = try String(contentsOf: page, encoding: .utf8)
     #expect(!html.contains("http://") && !html.contains("https://"), "the page references an external URL")
 
-    let report = try Browser.run(page, [
-      .load(), .search("Invoice"), .clickList("Invoice"), .clickButton(selector: "#zoom-fit"), .clickTable("main.Track"),
-      .clickLink("Album"), .load(hash: "#table=main.Invoice"),
-    ])
+    let report = try Browser.run(
+      page,
+      [
+        .load(), .search("Invoice"), .clickList("Invoice"), .clickButton(selector: "#zoom-fit"),
+        .clickTable("main.Track"),
+        .clickLink("Album"), .load(hash: "#table=main.Invoice"),
+      ])
     Self.expectClean(report, "chinook")
     var s = report.states
     try #require(s.count == 7)
@@ -74,7 +89,8 @@ struct HTMLPageBrowserTests {
 
     // A click in the drawing, then a link in the details panel.
     #expect(s[3].string("detailsName") == "Track")
-    #expect(s[3].strings("neighbourNodes") == ["n_Album", "n_Genre", "n_InvoiceLine", "n_MediaType", "n_PlaylistTrack"])
+    #expect(
+      s[3].strings("neighbourNodes") == ["n_Album", "n_Genre", "n_InvoiceLine", "n_MediaType", "n_PlaylistTrack"])
     #expect(s[4].string("detailsName") == "Album")
     #expect(s[4].string("hash") == "#table=main.Album")
 
@@ -95,7 +111,8 @@ struct HTMLPageBrowserTests {
       page,
       [
         .load(), .search("script"), .key("Enter"), .load(hash: "#table=" + encoded),
-        .clickButton(selector: "#detail button[data-detail=keys]"), .clickButton(selector: "#detail button[data-detail=none]"),
+        .clickButton(selector: "#detail button[data-detail=keys]"),
+        .clickButton(selector: "#detail button[data-detail=none]"),
         .load(hash: "#table=main.billing.invoice"),
       ], bypassCSP: bypassCSP)
     let label = bypassCSP ? "hostile (CSP bypassed)" : "hostile"
@@ -146,7 +163,8 @@ struct HTMLPageBrowserTests {
     #expect(ran, "the harness did not notice injected script running")
 
     let guarded = try Browser.run(broken, [.loadDocument, .wait(milliseconds: 200), .snapshot])
-    #expect(guarded.states.last?.string("injected") == nil && guarded.dialogs.isEmpty, "the CSP let injected script run")
+    #expect(
+      guarded.states.last?.string("injected") == nil && guarded.dialogs.isEmpty, "the CSP let injected script run")
     #expect(!(guarded.states.last?.strings("cspViolations").isEmpty ?? true), "the CSP reported no blocked script")
   }
 
@@ -232,7 +250,9 @@ struct HTMLPageBrowserTests {
         dark: dark)
       Self.expectClean(report, "screenshot")
       let png = try Data(contentsOf: shot)
-      #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "\(shot.lastPathComponent) is not a real screenshot")
+      #expect(
+        png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000,
+        "\(shot.lastPathComponent) is not a real screenshot")
     }
   }
 
@@ -285,7 +305,8 @@ struct HTMLPageBrowserTests {
 extension SQLiteFixture {
   /// A database file in a new temporary directory, built from an SQL file anywhere.
   static func create(_ sqlFile: URL) throws -> URL {
-    let url = try Paths.temporaryDirectory().appendingPathComponent(sqlFile.deletingPathExtension().lastPathComponent + ".db")
+    let url = try Paths.temporaryDirectory().appendingPathComponent(
+      sqlFile.deletingPathExtension().lastPathComponent + ".db")
     try create(at: url, sql: try String(contentsOf: sqlFile, encoding: .utf8))
     return url
   }

@@ -41,20 +41,35 @@ import Testing
     var tables: [(String, Table)] = []
     for i in 0..<8 {
       let columns = (0..<(2 + g.below(4))).map { c in
-        Column(name: c == 0 ? "id" : g.name(c), ordinal: c + 1, type: c == 0 ? "integer" : ["text", "numeric(10, 2)", g.name(c)][g.below(3)],
-          nullable: c != 0, defaultValue: g.below(3) == 0 ? "'\(g.name(c))'" : nil, comment: [nil, "", g.name(c)][g.below(3)])
+        Column(
+          name: c == 0 ? "id" : g.name(c), ordinal: c + 1,
+          type: c == 0 ? "integer" : ["text", "numeric(10, 2)", g.name(c)][g.below(3)],
+          nullable: c != 0, defaultValue: g.below(3) == 0 ? "'\(g.name(c))'" : nil,
+          comment: [nil, "", g.name(c)][g.below(3)])
       }
-      var table = Table(name: g.name(100 + i), columns: columns, primaryKey: PrimaryKey(columns: ["id"]), comment: g.below(2) == 0 ? g.name(i) : "")
+      var table = Table(
+        name: g.name(100 + i), columns: columns, primaryKey: PrimaryKey(columns: ["id"]),
+        comment: g.below(2) == 0 ? g.name(i) : "")
       if let (schema, parent) = tables.last, columns.count > 1 {
-        table.foreignKeys = [ForeignKey(name: g.name(i), columns: [columns[1].name], referencedTable: QualifiedName(schema: schema, name: parent.name), referencedColumns: ["id"])]
+        table.foreignKeys = [
+          ForeignKey(
+            name: g.name(i), columns: [columns[1].name],
+            referencedTable: QualifiedName(schema: schema, name: parent.name), referencedColumns: ["id"])
+        ]
       }
       tables.append((schemas[g.below(schemas.count)], table))
     }
-    let view = View(name: g.name(999), columns: [Column(name: g.name(1), ordinal: 1, type: "")],
-      definition: "SELECT 1 -- " + g.name(2), dependencies: [QualifiedName(schema: tables[0].0, name: tables[0].1.name)])
-    return Catalog(engine: "postgresql", schemas: schemas.enumerated().map { i, name in
-      Schema(name: name, tables: tables.filter { $0.0 == name }.map(\.1), views: i == 0 ? [view] : [], comment: g.name(i))
-    }).normalized()
+    let view = View(
+      name: g.name(999), columns: [Column(name: g.name(1), ordinal: 1, type: "")],
+      definition: "SELECT 1 -- " + g.name(2), dependencies: [QualifiedName(schema: tables[0].0, name: tables[0].1.name)]
+    )
+    return Catalog(
+      engine: "postgresql",
+      schemas: schemas.enumerated().map { i, name in
+        Schema(
+          name: name, tables: tables.filter { $0.0 == name }.map(\.1), views: i == 0 ? [view] : [], comment: g.name(i))
+      }
+    ).normalized()
   }
 
   @Test(arguments: [1, 2, 3, 4] as [UInt64])
@@ -66,11 +81,14 @@ import Testing
     let formats = ["svg", "dot", "mmd", "json", "dbml", "md", "html"]
     let result = try run(Paths.binary, ["inspect", source.path] + formats.flatMap { ["-o", "x.\($0)"] }, in: dir)
     try #require(result.status == 0, "seed \(seed): \(result.stderr)")
-    func output(_ ext: String) throws -> String { try String(contentsOf: dir.appendingPathComponent("x.\(ext)"), encoding: .utf8) }
+    func output(_ ext: String) throws -> String {
+      try String(contentsOf: dir.appendingPathComponent("x.\(ext)"), encoding: .utf8)
+    }
     let label = "seed \(seed)"
 
     #expect(XMLText(try Data(contentsOf: dir.appendingPathComponent("x.svg"))).wellFormed, "\(label): SVG")
-    let dot = try run(URL(fileURLWithPath: "/usr/bin/dot"), ["-Tsvg", "-o", "/dev/null", dir.appendingPathComponent("x.dot").path])
+    let dot = try run(
+      URL(fileURLWithPath: "/usr/bin/dot"), ["-Tsvg", "-o", "/dev/null", dir.appendingPathComponent("x.dot").path])
     #expect(dot.status == 0 && !dot.stderr.contains("rror"), "\(label): dot: \(dot.stderr)")
     #expect(try Catalog(jsonText: Array(try output("json").utf8)) == catalog, "\(label): JSON round trip")
     let names = catalog.allTables.map(\.name) + catalog.allViews.map(\.name)
@@ -79,7 +97,8 @@ import Testing
     let dbml = try PythonTools.dbmlModel(try output("dbml"))
     #expect(dbml["tables"]?.arrayValue?.count == names.count, "\(label): DBML tables")
     let markdown = try PythonTools.markdownModel(try output("md"))
-    let headings = Set((markdown["headings"]?.arrayValue ?? []).compactMap { $0.arrayValue?.last?.stringValue }.map(Self.spaced))
+    let headings = Set(
+      (markdown["headings"]?.arrayValue ?? []).compactMap { $0.arrayValue?.last?.stringValue }.map(Self.spaced))
     #expect(labels.isSubset(of: headings), "\(label): Markdown headings lack \(labels.subtracting(headings))")
     if Browser.available || Paths.toolsRequired {
       let report = try Browser.run(dir.appendingPathComponent("x.html"), [.load(), .search("script"), .key("Enter")])
@@ -92,7 +111,8 @@ import Testing
     #expect(!text.contains("%%{"), "\(label): a name became a Mermaid directive")
     let outcome = try MermaidCheck.check(text)
     #expect(outcome.ok, "\(label): \(outcome.message)")
-    let aliases = Set(outcome.entities.compactMap { $0["alias"]?.stringValue }.map(decodeMermaidEntities).map(Self.spaced))
+    let aliases = Set(
+      outcome.entities.compactMap { $0["alias"]?.stringValue }.map(decodeMermaidEntities).map(Self.spaced))
     #expect(labels.isSubset(of: aliases), "\(label): Mermaid lacks \(labels.subtracting(aliases))")
     let drawn = try MermaidCheck.render(text)
     #expect(drawn.ok, "\(label): Mermaid does not draw it: \(drawn.message)")

@@ -16,7 +16,8 @@ import Testing
   @Test func includeOrderKeepsItsReferencesAsStubs() throws {
     let db = try Self.shop()
     let dir = db.deletingLastPathComponent()
-    let result = try erdviz("inspect", db.path, "--include", "order", "-o", "o.svg", "-o", "o.dot", "-o", "o.mmd",
+    let result = try erdviz(
+      "inspect", db.path, "--include", "order", "-o", "o.svg", "-o", "o.dot", "-o", "o.mmd",
       "-o", "o.md", "-o", "o.json", "-o", "o.dbml", in: dir)
     #expect(result.status == 0, "\(result.stderr)")
     func text(_ ext: String) throws -> String {

@@ -80,7 +80,8 @@ import Testing
     #expect(payment.kind == .partitioned)
     #expect(payment.partitionKey == "RANGE (payment_date)")
     #expect(payment.partitions.map(\.name) == (1...7).map { "payment_p2022_0\($0)" })
-    #expect(payment.partitions.first?.bound == "FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2022-02-01 00:00:00+00')")
+    #expect(
+      payment.partitions.first?.bound == "FOR VALUES FROM ('2022-01-01 00:00:00+00') TO ('2022-02-01 00:00:00+00')")
     #expect(payment.foreignKeys.map(\.referencedTable.name).sorted() == ["customer", "rental", "staff"])
     let film = try #require(catalog.table("public", "film"))
     #expect(film.column(named: "rating")?.type == "mpaa_rating")
@@ -89,6 +90,9 @@ import Testing
     #expect(film.column(named: "film_id")?.defaultValue == "nextval('film_film_id_seq'::regclass)")
     let rentalByCategory = try #require(catalog.view(QualifiedName(schema: "public", name: "rental_by_category")))
     #expect(rentalByCategory.materialized)
-    #expect(rentalByCategory.dependencies.map(\.name) == ["category", "film", "film_category", "inventory", "payment", "rental"])
+    #expect(
+      rentalByCategory.dependencies.map(\.name) == [
+        "category", "film", "film_category", "inventory", "payment", "rental",
+      ])
   }
 }

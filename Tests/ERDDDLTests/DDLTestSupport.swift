@@ -8,7 +8,9 @@ import Foundation
 import Testing
 
 /// Reads DDL text the way the pipeline does: the DDL inspector, then partitions folded.
-func readDDL(_ text: String, dialect: Dialect? = nil, strict: Bool = false, label: String = "test.sql") throws -> Catalog {
+func readDDL(
+  _ text: String, dialect: Dialect? = nil, strict: Bool = false, label: String = "test.sql"
+) throws -> Catalog {
   try DDLInspector(bytes: Array(text.utf8), label: label)
     .inspect(InspectOptions(dialect: dialect, strict: strict)).foldingPartitions()
 }

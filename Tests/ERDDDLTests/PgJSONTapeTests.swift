@@ -1,9 +1,10 @@
-@testable import ERDDDL
 import ERDInspect
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDDDL
 
 /// The JSON tape the PostgreSQL reader walks, and the field tables it looks keys up in.
 @Suite struct PgJSONTapeTests {

@@ -60,7 +60,8 @@ import Testing
     // INHERITS and LIKE copy NOT NULL from the parent's key column.
     #expect(catalog.table("public", "contractor")?.column(named: "id")?.nullable == false)
     #expect(catalog.table("public", "contractor")?.inherits == [QualifiedName(schema: "public", name: "employee")])
-    #expect(catalog.table("public", "employee_archive")?.columns.map(\.name) == ["id", "manager_id", "during", "archived_at"])
+    #expect(
+      catalog.table("public", "employee_archive")?.columns.map(\.name) == ["id", "manager_id", "during", "archived_at"])
 
     let mood = try #require(catalog.schema(named: "public")?.enums.first)
     #expect(mood.values == ["sad", "ok", "happy", "ecstatic"])
@@ -141,13 +142,15 @@ import Testing
     let error = try #require(ddlError("CREATE TABLE t (a text DEFAULT 'oops);", dialect: .postgresql))
     #expect(error.description.hasPrefix("test.sql:1:32: unterminated quoted string"))
     // PostgreSQL quotes the rest of the input; the message keeps its first line, shortened.
-    let long = try #require(ddlError("CREATE TABLE \"t (a int);\n" + String(repeating: "CREATE TABLE x (y int);\n", count: 50)))
+    let long = try #require(
+      ddlError("CREATE TABLE \"t (a int);\n" + String(repeating: "CREATE TABLE x (y int);\n", count: 50)))
     #expect(long.description.split(separator: "\n").count == 3, "\(long)")
     #expect(long.description.hasPrefix("test.sql:1:14: unterminated quoted identifier at or near \"\"t (a int);…\""))
   }
 
   @Test func strictTurnsASkippedStatementIntoAnError() throws {
-    let text = "CREATE TABLE t (id int);\nALTER TABLE t ALTER COLUMN id SET STATISTICS 10, ALTER COLUMN id SET COMPRESSION pglz;\nCREATE TABLE u AS SELECT 1 AS one;"
+    let text =
+      "CREATE TABLE t (id int);\nALTER TABLE t ALTER COLUMN id SET STATISTICS 10, ALTER COLUMN id SET COMPRESSION pglz;\nCREATE TABLE u AS SELECT 1 AS one;"
     #expect(try readDDL(text).tableNames == ["public.t"])
     let error = try #require(ddlError(text, strict: true))
     guard case .invalidInput(_, let reason, let location) = error else { return }
@@ -171,7 +174,8 @@ import Testing
   @Test(.enabled(if: FileManager.default.fileExists(atPath: proto), "needs libpg-query-dev's pg_query.proto"))
   func generatedTableMatchesTheInstalledProto() throws {
     let result = try run(
-      URL(fileURLWithPath: "/usr/bin/env"), ["python3", "scripts/gen-pg-nodes", Self.proto, "--check"], in: Paths.packageRoot)
+      URL(fileURLWithPath: "/usr/bin/env"), ["python3", "scripts/gen-pg-nodes", Self.proto, "--check"],
+      in: Paths.packageRoot)
     #expect(result.status == 0, "\(result.stderr)")
   }
 }

@@ -55,7 +55,9 @@ struct PostgresDifferentialTests {
     let (liveFacts, ddlFacts) = (Self.facts(live), Self.facts(ddl))
     let onlyLive = liveFacts.filter { !ddlFacts.contains($0) }
     let onlyDDL = ddlFacts.filter { !liveFacts.contains($0) }
-    #expect(onlyLive.isEmpty && onlyDDL.isEmpty, "live only:\n\(onlyLive.joined(separator: "\n"))\nDDL only:\n\(onlyDDL.joined(separator: "\n"))")
+    #expect(
+      onlyLive.isEmpty && onlyDDL.isEmpty,
+      "live only:\n\(onlyLive.joined(separator: "\n"))\nDDL only:\n\(onlyDDL.joined(separator: "\n"))")
     #expect(liveFacts.count > 20)
   }
 }

@@ -1,9 +1,10 @@
-@testable import ERDDDL
 import ERDInspect
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDDDL
 
 /// The PostgreSQL reader parses a script in pieces cut between statements (so a 100 MB dump never
 /// has its whole parse tree in memory): a script read one statement at a time must give the same
@@ -52,7 +53,8 @@ import Testing
   /// A syntax error is reported where it is, whichever piece it falls in.
   @Test(arguments: [1, 30, Int.max])
   func aSyntaxErrorIsReportedAtItsLine(pieceSize: Int) {
-    let text = "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int,, x int);\nCREATE TABLE d (id int);\n"
+    let text =
+      "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\nCREATE TABLE c (id int,, x int);\nCREATE TABLE d (id int);\n"
     #expect {
       _ = try PostgresDDLReader.read(Array(text.utf8), label: "t.sql", pieceSize: pieceSize)
     } throws: { error in

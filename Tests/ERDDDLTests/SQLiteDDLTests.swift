@@ -1,10 +1,11 @@
 import ERDDDL
 import ERDInspect
-@testable import ERDSQLite
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDSQLite
 
 /// SQLite DDL, run by SQLite itself in a private in-memory database.
 @Suite struct SQLiteDDLTests {
@@ -76,13 +77,16 @@ import Testing
       SQLiteCreateTableAs.limited("CREATE TABLE \"a b\" AS SELECT 1 AS x;")
         == "CREATE TABLE \"a b\" AS SELECT * FROM (SELECT 1 AS x) LIMIT 0")
     #expect(SQLiteCreateTableAs.limited("CREATE TABLE t (a AS (1))") == nil)
-    #expect(SQLiteCreateTableAs.limited("CREATE TABLE s.t AS SELECT 1") == "CREATE TABLE s.t AS SELECT * FROM (SELECT 1) LIMIT 0")
+    #expect(
+      SQLiteCreateTableAs.limited("CREATE TABLE s.t AS SELECT 1")
+        == "CREATE TABLE s.t AS SELECT * FROM (SELECT 1) LIMIT 0")
   }
 
   @Test func aFileWhoseOnlyStatementSQLiteRefusesSaysWhy() throws {
     let error = try #require(ddlError("\n\nCREATE INDEX i ON missing (x);\n", dialect: .sqlite))
     #expect(
-      error.description.hasPrefix("test.sql:3:1: SQLite took none of its only statement: SQLite refused it: no such table"),
+      error.description.hasPrefix(
+        "test.sql:3:1: SQLite took none of its only statement: SQLite refused it: no such table"),
       "\(error)")
   }
 
@@ -92,7 +96,8 @@ import Testing
     let dir = try Paths.temporaryDirectory()
     let db = dir.appendingPathComponent("x.db")
     let loaded = try run(
-      URL(fileURLWithPath: "/usr/bin/sqlite3"), [db.path, ".read \(Paths.fixtures.appendingPathComponent(fixture).path)"],
+      URL(fileURLWithPath: "/usr/bin/sqlite3"),
+      [db.path, ".read \(Paths.fixtures.appendingPathComponent(fixture).path)"],
       in: dir)
     #expect(loaded.status == 0, "\(loaded.stderr)")
     let schema = try run(URL(fileURLWithPath: "/usr/bin/sqlite3"), [db.path, ".schema"], in: dir)
@@ -109,7 +114,8 @@ import Testing
     try compareWithShell(url)
   }
 
-  @Test(.enabled(if: Paths.corpusAvailable, "needs ../shared/corpus"),
+  @Test(
+    .enabled(if: Paths.corpusAvailable, "needs ../shared/corpus"),
     arguments: ["Chinook_Sqlite.sql", "django_polls_catalog.sqlite.sql"])
   func corpusDDLEqualsTheDatabaseTheSqlite3ShellBuilds(file: String) throws {
     try compareWithShell(try #require(Paths.corpusFile(file)))

@@ -1,7 +1,8 @@
-@testable import ERDDDL
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDDDL
 
 /// Provider positions come out the same on every machine: no absolute path survives.
 @Suite struct SourcePathsTests {
@@ -13,7 +14,8 @@ import Testing
     ("/nowhere/proj/blog/models/post.py", "blog/models/post.py"),
   ])
   func pathsBecomeRelative(path: String, expected: String) {
-    let paths = SourcePaths(["/nowhere/proj/shop/models.py", "/nowhere/proj/blog/models/post.py"], workingDirectory: nil)
+    let paths = SourcePaths(
+      ["/nowhere/proj/shop/models.py", "/nowhere/proj/blog/models/post.py"], workingDirectory: nil)
     #expect(paths.relative(path) == expected)
   }
 
@@ -29,6 +31,8 @@ import Testing
   @Test func theWorkingFolderWhenNoMarkerSaysMore() {
     let paths = SourcePaths(["/nowhere/x/app/models.py"], workingDirectory: "/nowhere/x")
     #expect(paths.relative("/nowhere/x/app/models.py") == "app/models.py")
-    #expect(SourcePaths(["/nowhere/y/app/models.py"], workingDirectory: nil).relative("/nowhere/y/app/models.py") == "app/models.py")
+    #expect(
+      SourcePaths(["/nowhere/y/app/models.py"], workingDirectory: nil).relative("/nowhere/y/app/models.py")
+        == "app/models.py")
   }
 }

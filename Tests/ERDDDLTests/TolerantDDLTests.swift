@@ -26,7 +26,8 @@ import Testing
     #expect(customer.uniqueConstraints.map(\.name) == ["customer_email"])
     #expect(customer.foreignKeys.first?.onDelete == .setNull)
     let product = try #require(catalog.table("shop", "product"))
-    #expect(product.column(named: "price_with_tax")?.generated == GeneratedColumn(expression: "price * 1.2", stored: true))
+    #expect(
+      product.column(named: "price_with_tax")?.generated == GeneratedColumn(expression: "price * 1.2", stored: true))
     #expect(product.column(named: "name_lower")?.generated?.stored == false)
     #expect(product.indexes.first?.method == "FULLTEXT")
     let order = try #require(catalog.table("shop", "order"))
@@ -127,7 +128,10 @@ import Testing
     lines += [";", "CREATE TABLE after (id int);"]
     let error = try #require(ddlError(lines.joined(separator: "\n"), dialect: dialect))
     let head = error.description.split(separator: "\n").first.map(String.init) ?? ""
-    #expect(head == "test.sql:40:18: unbalanced parenthesis: expected ')' before the end of the statement, to close the '(' at line 38, column 21")
+    #expect(
+      head
+        == "test.sql:40:18: unbalanced parenthesis: expected ')' before the end of the statement, to close the '(' at line 38, column 21"
+    )
   }
 
   @Test(arguments: [Dialect.mysql, .mssql])
@@ -140,7 +144,8 @@ import Testing
   }
 
   @Test func anUnterminatedStringIsReportedWhereItStarts() throws {
-    let error = try #require(ddlError("CREATE TABLE t (\n  a varchar(10) DEFAULT 'oops\n);\nCREATE TABLE u (id int);", dialect: .mysql))
+    let error = try #require(
+      ddlError("CREATE TABLE t (\n  a varchar(10) DEFAULT 'oops\n);\nCREATE TABLE u (id int);", dialect: .mysql))
     #expect(error.description.hasPrefix("test.sql:2:25: unterminated string"))
   }
 
@@ -148,7 +153,9 @@ import Testing
     let text = "CREATE TABLE t (id int);\nCREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t;\nWIBBLE t;\n"
     #expect(try readDDL(text, dialect: .mysql).tableNames == ["default.t"])
     let error = try #require(ddlError(text, dialect: .mysql, strict: true))
-    #expect(error.description.hasPrefix("test.sql:3:1: WIBBLE statements are not modelled (--strict; 1 statement(s) skipped in all)"))
+    #expect(
+      error.description.hasPrefix(
+        "test.sql:3:1: WIBBLE statements are not modelled (--strict; 1 statement(s) skipped in all)"))
   }
 
   /// SQL Server's tools save scripts as UTF-16 with a byte-order mark; others add a UTF-8 one.

@@ -10,7 +10,9 @@ import Testing
 
   static var cases: [String] {
     FuzzTargets.Target.allCases.flatMap { target in
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(target.rawValue).path)) ?? []
+      let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(target.rawValue).path))
+        ?? []
       return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(target.rawValue)/\($0)" }
     }
   }

@@ -20,7 +20,10 @@ struct MySQLCLITests {
       let socket = TestMySQL.encode(TestMySQL.socket)
       let cases: [(String, [String], [String: String])] = [
         ("URL", [TestMySQL.url(database: database)], [:]),
-        ("mariadb URL", [TestMySQL.url(database: database).replacingOccurrences(of: "mysql://", with: "mariadb://")], [:]),
+        (
+          "mariadb URL", [TestMySQL.url(database: database).replacingOccurrences(of: "mysql://", with: "mariadb://")],
+          [:]
+        ),
         ("ssl-mode disabled", [TestMySQL.url(database: database) + "?ssl-mode=DISABLED"], [:]),
         ("ssl-mode preferred", [TestMySQL.url(database: database) + "?ssl-mode=preferred&connect-timeout=5"], [:]),
         ("unix socket", ["mysql://root:\(TestMySQL.encode(password))@localhost/\(database)?socket=\(socket)"], [:]),
@@ -41,8 +44,14 @@ struct MySQLCLITests {
 
   @Test(arguments: [
     ("refused", "mysql://root@127.0.0.1:1/x", "mysql 127.0.0.1 port 1 database \"x\"", "Can't connect to server"),
-    ("unknown host", "mariadb://root@no-such-host.invalid:3306/x", "mariadb no-such-host.invalid port 3306 database \"x\"", "no-such-host.invalid"),
-    ("no socket", "mysql://root@localhost/x?socket=/nonexistent/mysqld.sock", "mysql socket /nonexistent/mysqld.sock database \"x\"", "No such file"),
+    (
+      "unknown host", "mariadb://root@no-such-host.invalid:3306/x",
+      "mariadb no-such-host.invalid port 3306 database \"x\"", "no-such-host.invalid"
+    ),
+    (
+      "no socket", "mysql://root@localhost/x?socket=/nonexistent/mysqld.sock",
+      "mysql socket /nonexistent/mysqld.sock database \"x\"", "No such file"
+    ),
   ])
   func unreachableServers(label: String, url: String, names: String, reason: String) throws {
     let result = try erdviz("inspect", url, "-o", "x.svg", in: try Paths.temporaryDirectory())
@@ -55,7 +64,8 @@ struct MySQLCLITests {
   @Test func failuresNameTheServerAndNeverThePassword() throws {
     try TestMySQL.withScript(featuresFixture, creates: "shop") { database in
       let user = "secret_\(UUID().uuidString.prefix(6).lowercased())"
-      let quoted = Self.hostilePassword.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
+      let quoted = Self.hostilePassword.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+        of: "'", with: "''")
       try TestMySQL.sql(
         """
         CREATE USER '\(user)'@'127.0.0.1' IDENTIFIED BY '\(quoted)';

@@ -10,7 +10,8 @@ enum MySQLFacts {
     for (name, table) in catalog.allTables {
       lines.append("\(name) table")
       for column in table.columns {
-        lines.append("\(name) column \(column.ordinal) \(column.name) \(type(column.type))\(column.nullable ? "" : " NOT NULL")")
+        lines.append(
+          "\(name) column \(column.ordinal) \(column.name) \(type(column.type))\(column.nullable ? "" : " NOT NULL")")
       }
       if let pk = table.primaryKey {
         lines.append("\(name) primary key \(pk.name ?? "?") (\(pk.columns.joined(separator: ", ")))")
@@ -30,7 +31,9 @@ enum MySQLFacts {
           case .expression(let e): return "(\(e))"
           }
         }
-        lines.append("\(name) index \(index.name) (\(keys.joined(separator: ", ")))\(index.unique ? " unique" : "") \(index.method ?? "")")
+        lines.append(
+          "\(name) index \(index.name) (\(keys.joined(separator: ", ")))\(index.unique ? " unique" : "") \(index.method ?? "")"
+        )
       }
       for trigger in table.triggers {
         lines.append("\(name) trigger \(trigger.name) \(trigger.timing ?? "") \(trigger.events.joined(separator: " "))")

@@ -36,7 +36,8 @@ struct MySQLInspectorTests {
 
     let product = try #require(catalog.table(QualifiedName(schema: "shop", name: "product")))
     #expect(product.column(named: "price")?.defaultValue == "0.00")
-    #expect(product.column(named: "price_with_tax")?.generated == GeneratedColumn(expression: "`price` * 1.2", stored: true))
+    #expect(
+      product.column(named: "price_with_tax")?.generated == GeneratedColumn(expression: "`price` * 1.2", stored: true))
     #expect(product.column(named: "name_lower")?.generated?.stored == false)
     #expect(product.indexes.first { $0.name == "product_text" }?.method == "FULLTEXT")
     #expect(product.indexes.first { $0.name == "product_text" }?.keys == [.column("name"), .column("description")])
@@ -52,7 +53,9 @@ struct MySQLInspectorTests {
     #expect(line.checks == [CheckConstraint(name: "quantity", expression: "`quantity` > 0")])
     #expect(line.triggers.map(\.name) == ["order_line_check"])
     #expect(line.triggers.first?.timing == "BEFORE" && line.triggers.first?.events == ["INSERT"])
-    #expect(line.triggers.first?.definition?.hasPrefix("CREATE TRIGGER `order_line_check` BEFORE INSERT ON `order_line` FOR EACH ROW BEGIN") == true)
+    #expect(
+      line.triggers.first?.definition?.hasPrefix(
+        "CREATE TRIGGER `order_line_check` BEFORE INSERT ON `order_line` FOR EACH ROW BEGIN") == true)
     #expect(Set(line.foreignKeys.map(\.name)) == ["order_line_order", "order_line_product"])
 
     let total = try #require(catalog.view(QualifiedName(schema: "shop", name: "order_total")))
@@ -113,7 +116,10 @@ struct MySQLInspectorTests {
       #expect(selectOnly.allTables.map(\.name) == expected.allTables.map(\.name))
       #expect(selectOnly.allTables.map(\.table.columns) == expected.allTables.map(\.table.columns))
       #expect(selectOnly.allTables.map(\.table.foreignKeys.count) == expected.allTables.map(\.table.foreignKeys.count))
-      #expect(warnings.all.contains { $0.hasPrefix("warning: mysql: the user may not see the ON DELETE/ON UPDATE rules of 4 foreign keys") })
+      #expect(
+        warnings.all.contains {
+          $0.hasPrefix("warning: mysql: the user may not see the ON DELETE/ON UPDATE rules of 4 foreign keys")
+        })
       let view = try #require(selectOnly.allViews.first?.view)
       #expect(view.columns.count == 3 && view.definition == nil && view.dependencies.isEmpty)
     }
@@ -166,8 +172,9 @@ struct MySQLInspectorTests {
       inspector.afterQuery = { number in
         guard number == 5 else { return }
         // The inspector's connection is the only one that uses this database (the script lock holds others off).
-        let ids = (try? TestMySQL.sql(
-          "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '\(database)' AND ID <> CONNECTION_ID()")) ?? ""
+        let ids =
+          (try? TestMySQL.sql(
+            "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = '\(database)' AND ID <> CONNECTION_ID()")) ?? ""
         for id in ids.split(separator: "\n") { _ = try? TestMySQL.sql("KILL CONNECTION \(id)") }
       }
       #expect {
@@ -185,7 +192,8 @@ struct MySQLInspectorTests {
       let url = try #require(TestMySQL.url)
       let all = try MySQLInspector(url: url).inspect(InspectOptions())
       #expect(all.schema(named: database) != nil)
-      #expect(all.schemas.allSatisfy { !["mysql", "information_schema", "performance_schema", "sys"].contains($0.name) })
+      #expect(
+        all.schemas.allSatisfy { !["mysql", "information_schema", "performance_schema", "sys"].contains($0.name) })
       let chosen = try MySQLInspector(url: url).inspect(InspectOptions(schemas: [database]))
       #expect(chosen.schemas.map(\.name) == [database])
     }

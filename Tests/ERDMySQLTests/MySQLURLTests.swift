@@ -9,11 +9,15 @@ import Testing
     var user, password, host: String?
     var port: Int?
     var database, socket: String?
-    var description: String { "\(user ?? "-") \(password ?? "-") \(host ?? "-") \(port ?? 0) \(database ?? "-") \(socket ?? "-")" }
+    var description: String {
+      "\(user ?? "-") \(password ?? "-") \(host ?? "-") \(port ?? 0) \(database ?? "-") \(socket ?? "-")"
+    }
   }
 
   static func parts(_ url: MySQLURL) -> Parts {
-    Parts(user: url.user, password: url.password, host: url.host, port: url.port, database: url.database, socket: url.socket)
+    Parts(
+      user: url.user, password: url.password, host: url.host, port: url.port, database: url.database, socket: url.socket
+    )
   }
 
   @Test(arguments: [

@@ -1,12 +1,15 @@
-@testable import ERDPostgres
 import Testing
+
+@testable import ERDPostgres
 
 /// Messages about PostgreSQL sources: one line, and never a password.
 @Suite struct PGMessageTests {
   /// libpq's parse errors quote the string they failed on: every quoted piece goes.
   @Test(arguments: [
-    ("missing key/value separator \"=\" in URI query parameter: \"#w@host/db\"",
-     "missing key/value separator in URI query parameter"),
+    (
+      "missing key/value separator \"=\" in URI query parameter: \"#w@host/db\"",
+      "missing key/value separator in URI query parameter"
+    ),
     ("invalid percent-encoded token: \"p%zz\"", "invalid percent-encoded token"),
     ("missing \"=\" after \"cret\" in connection info string\n", "missing after in connection info string"),
   ])
@@ -35,6 +38,8 @@ import Testing
 
       """
     #expect(PGEndpoint.reason(message) == "Connection refused")
-    #expect(PGEndpoint.reason("FATAL:  password authentication failed for user \"x\"\n") == "FATAL: password authentication failed for user \"x\"")
+    #expect(
+      PGEndpoint.reason("FATAL:  password authentication failed for user \"x\"\n")
+        == "FATAL: password authentication failed for user \"x\"")
   }
 }

@@ -21,9 +21,22 @@ struct PostgresCLITests {
       let port = TestPostgres.port
       let cases: [(String, [String], [String: String])] = [
         ("URL", [TestPostgres.url(database: database)], [:]),
-        ("postgresql URL with sslmode", [TestPostgres.url(database: database).replacingOccurrences(of: "postgres://", with: "postgresql://") + "?sslmode=disable"], [:]),
-        ("keyword string", ["host=\(TestPostgres.host) port=\(port) dbname=\(database) user=postgres password=\(TestPostgres.password)"], [:]),
-        ("PG variables", ["postgres:///\(database)"], ["PGHOST": TestPostgres.host, "PGPORT": port, "PGUSER": "postgres", "PGPASSWORD": TestPostgres.password]),
+        (
+          "postgresql URL with sslmode",
+          [
+            TestPostgres.url(database: database).replacingOccurrences(of: "postgres://", with: "postgresql://")
+              + "?sslmode=disable"
+          ], [:]
+        ),
+        (
+          "keyword string",
+          ["host=\(TestPostgres.host) port=\(port) dbname=\(database) user=postgres password=\(TestPostgres.password)"],
+          [:]
+        ),
+        (
+          "PG variables", ["postgres:///\(database)"],
+          ["PGHOST": TestPostgres.host, "PGPORT": port, "PGUSER": "postgres", "PGPASSWORD": TestPostgres.password]
+        ),
         (".pgpass", ["postgres://postgres@\(TestPostgres.host):\(port)/\(database)"], ["PGPASSFILE": pgpass.path]),
         ("service", ["service=erdviz_test"], ["PGSERVICEFILE": services.path, "PGPASSFILE": pgpass.path]),
         ("unix socket", ["host=\(TestPostgres.socketDirectory) port=\(port) dbname=\(database) user=postgres"], [:]),
@@ -41,7 +54,9 @@ struct PostgresCLITests {
 
   @Test(arguments: [
     ("refused", "postgres://postgres@127.0.0.1:1/x", "127.0.0.1 port 1 database \"x\""),
-    ("unknown host", "postgres://postgres@no-such-host.invalid:5432/x", "no-such-host.invalid port 5432 database \"x\""),
+    (
+      "unknown host", "postgres://postgres@no-such-host.invalid:5432/x", "no-such-host.invalid port 5432 database \"x\""
+    ),
     ("timeout", "postgres://postgres@10.255.255.1:5432/x?connect_timeout=1", "10.255.255.1 port 5432 database \"x\""),
   ])
   func unreachableServers(label: String, url: String, names: String) throws {
@@ -62,8 +77,14 @@ struct PostgresCLITests {
       let good = TestPostgres.url(database: database, user: role, password: Self.hostilePassword)
       let cases: [(String, String, Int32, String)] = [
         ("success", good, 0, ""),
-        ("wrong password", TestPostgres.url(database: database, user: role, password: Self.hostilePassword + "x"), 69, "password authentication failed"),
-        ("missing database", TestPostgres.url(database: "no_such_db", user: role, password: Self.hostilePassword), 69, "does not exist"),
+        (
+          "wrong password", TestPostgres.url(database: database, user: role, password: Self.hostilePassword + "x"), 69,
+          "password authentication failed"
+        ),
+        (
+          "missing database", TestPostgres.url(database: "no_such_db", user: role, password: Self.hostilePassword), 69,
+          "does not exist"
+        ),
         ("ssl required", good + "?sslmode=require", 69, "SSL"),
         ("wanted schema", good, 65, "no schema nope"),
       ]
@@ -98,7 +119,8 @@ struct PostgresCLITests {
       #expect(result.status == 0, "\(result.stderr)")
       let json = try JSONParser.parse(result.stdout)
       #expect(json["schemas"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["crm"])
-      let partitions = try erdviz("inspect", TestPostgres.url(database: database), "--show-partitions", "--schema", "billing", "-f", "json")
+      let partitions = try erdviz(
+        "inspect", TestPostgres.url(database: database), "--show-partitions", "--schema", "billing", "-f", "json")
       #expect(partitions.stdoutText.contains("\"partitionOf\": \"invoice\""))
     }
   }

@@ -18,7 +18,9 @@ struct PostgresGoldenTests {
     var options = DiagramOptions()
     options.details = .all
     let input = Drawing(catalog, options: options)
-    let texts = try [OutputFormat.json, .dot, .mermaid].map { String(decoding: try $0.renderer.render(input).bytes, as: UTF8.self) }
+    let texts = try [OutputFormat.json, .dot, .mermaid].map {
+      String(decoding: try $0.renderer.render(input).bytes, as: UTF8.self)
+    }
     for (text, name) in zip(texts, ["postgres_features.json", "postgres_features.dot", "postgres_features.mmd"]) {
       if let diff = Golden.compare(text, to: name, in: Golden.directory()) { Issue.record("\(diff)") }
     }
@@ -28,9 +30,11 @@ struct PostgresGoldenTests {
     #expect(mermaid.contains("t_billing_big_spenders }o..o{ t_billing_open_balance : \"reads\""))
     #expect(mermaid.contains("t_crm_customer_note |o..|| t_crm_note : \"inherits\""))
     for visible in [
-      "enum", "partitioned by RANGE (issued_on)", "2 partitions", "trigger account_touch", "exclude subscription_no_overlap",
+      "enum", "partitioned by RANGE (issued_on)", "2 partitions", "trigger account_touch",
+      "exclude subscription_no_overlap",
       "check invoice_number_positive", "numbers start at 1", "unique index customer_email_lower", "identity", "serial",
-      "generated (stored)", "billing.amount (numeric(12,2))", "foreign", "materialized view", "everyone with an account",
+      "generated (stored)", "billing.amount (numeric(12,2))", "foreign", "materialized view",
+      "everyone with an account",
     ] {
       #expect(dot.contains(visible), "DOT lacks \(visible)")
     }

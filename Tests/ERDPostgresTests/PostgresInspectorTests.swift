@@ -14,7 +14,9 @@ func withDatabase<T>(fixture: String? = nil, _ body: (String) throws -> T) throw
   return try body(database)
 }
 
-func inspect(_ database: String, user: String = "postgres", password: String? = nil, log: Log = Log()) throws
+func inspect(
+  _ database: String, user: String = "postgres", password: String? = nil, log: Log = Log()
+) throws
   -> Catalog
 {
   try PostgresInspector(connection: TestPostgres.url(database: database, user: user, password: password))
@@ -66,7 +68,10 @@ struct PostgresInspectorTests {
     #expect(subscription.column(named: "id")?.identity == .byDefault)
 
     #expect(catalog.table(QualifiedName(schema: "billing", name: "exchange_rate"))?.kind == .foreign)
-    #expect(catalog.table(QualifiedName(schema: "crm", name: "customer_note"))?.inherits == [QualifiedName(schema: "crm", name: "note")])
+    #expect(
+      catalog.table(QualifiedName(schema: "crm", name: "customer_note"))?.inherits == [
+        QualifiedName(schema: "crm", name: "note")
+      ])
 
     let billing = try #require(catalog.schema(named: "billing"))
     #expect(billing.comment == "money in and out")
@@ -141,7 +146,8 @@ struct PostgresInspectorTests {
       inspector.afterQuery = { number in
         guard number == 5 else { return }
         _ = try? TestPostgres.psql(
-          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'erdviz' AND datname = '\(database)'")
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'erdviz' AND datname = '\(database)'"
+        )
       }
       #expect {
         _ = try inspector.inspect(InspectOptions())

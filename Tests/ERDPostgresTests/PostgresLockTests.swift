@@ -15,7 +15,8 @@ struct PostgresLockTests {
     options: [String], environment: [String: String], setting: String
   ) throws {
     try withDatabase(fixture: "postgres_features.sql") { database in
-      let migration = try HeldTransaction(database: database, "BEGIN; SET search_path = crm; ALTER TABLE customer ADD COLUMN x int;")
+      let migration = try HeldTransaction(
+        database: database, "BEGIN; SET search_path = crm; ALTER TABLE customer ADD COLUMN x int;")
       defer { migration.end() }
       try migration.waitUntilLocked("customer")
       let start = Date()

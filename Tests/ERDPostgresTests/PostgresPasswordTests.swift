@@ -30,8 +30,9 @@ struct PostgresPasswordTests {
   /// One way of handing libpq the password, for a role, a database and a failure.
   struct Form: Sendable {
     var name: String
-    var make: @Sendable (_ role: String, _ password: String, _ database: String, _ port: String, _ ssl: Bool, _ dir: URL) throws
-      -> (arguments: [String], environment: [String: String])
+    var make:
+      @Sendable (_ role: String, _ password: String, _ database: String, _ port: String, _ ssl: Bool, _ dir: URL) throws
+        -> (arguments: [String], environment: [String: String])
   }
 
   static func keywordValue(_ s: String) -> String {
@@ -44,7 +45,8 @@ struct PostgresPasswordTests {
       return ([url + (ssl ? "?sslmode=require" : "")], [:])
     },
     Form(name: "keyword string") { role, password, database, port, ssl, _ in
-      let text = "host=\(TestPostgres.host) port=\(port) dbname=\(database) user=\(role) password=\(keywordValue(password))"
+      let text =
+        "host=\(TestPostgres.host) port=\(port) dbname=\(database) user=\(role) password=\(keywordValue(password))"
       return ([text + (ssl ? " sslmode=require" : "")], [:])
     },
     Form(name: "keyword string with spaces around =") { role, password, database, port, ssl, _ in
@@ -138,7 +140,8 @@ struct PostgresPasswordTests {
     for file in ["x.json", "x.mmd"] {
       everything += (try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)) ?? ""
     }
-    for piece in [Self.password, TestPostgres.encode(Self.password), Self.keywordValue(Self.password), "Pw@ss", "rd?#"] {
+    for piece in [Self.password, TestPostgres.encode(Self.password), Self.keywordValue(Self.password), "Pw@ss", "rd?#"]
+    {
       #expect(!everything.contains(piece), "\(label) leaked \(piece)")
     }
   }

@@ -1,9 +1,10 @@
 import ERDGraph
-@testable import ERDRender
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDRender
 
 /// DBML's quoting rules, then whole files read back by pydbml, the real parser.
 @Suite struct DBMLTextTests {
@@ -21,7 +22,8 @@ import Testing
   func defaults(sql: String, expected: String) { #expect(DBMLText.defaultValue(sql) == expected) }
 
   @Test(arguments: [
-    ("INTEGER", "INTEGER"), ("numeric(10,2)", "numeric(10,2)"), ("numeric(10, 2)", "numeric(10, 2)"), ("int[]", "int[]"),
+    ("INTEGER", "INTEGER"), ("numeric(10,2)", "numeric(10,2)"), ("numeric(10, 2)", "numeric(10, 2)"),
+    ("int[]", "int[]"),
     ("enum('a','b')", "enum('a','b')"), ("double precision", "\"double precision\""),
     ("character varying(255)", "\"character varying(255)\""), ("", "\"(no type)\""), ("a\"b", "\"a＂b\""),
   ])
@@ -56,7 +58,8 @@ struct DBMLParserTests {
       let table = try #require(tables.first { $0["name"]?.stringValue == dbmlName }, "\(name): \(dbmlName)")
       let definition = try #require(input.definition(of: entity.name))
       let columns = table["columns"]?.arrayValue ?? []
-      #expect(columns.compactMap { $0["name"]?.stringValue } == definition.columns.map { DBMLText.representable($0.name) })
+      #expect(
+        columns.compactMap { $0["name"]?.stringValue } == definition.columns.map { DBMLText.representable($0.name) })
       guard case .table(let t) = definition else { continue }
       for (column, parsed) in zip(t.columns, columns) {
         #expect(parsed["not_null"]?.boolValue == !column.nullable, "\(name): \(t.name).\(column.name) not null")
@@ -66,7 +69,10 @@ struct DBMLParserTests {
       }
       if let pk = t.primaryKey, pk.columns.count > 1 {
         let indexes = table["indexes"]?.arrayValue ?? []
-        #expect(indexes.contains { $0["pk"]?.boolValue == true && ($0["subjects"]?.arrayValue?.count ?? 0) == pk.columns.count })
+        #expect(
+          indexes.contains {
+            $0["pk"]?.boolValue == true && ($0["subjects"]?.arrayValue?.count ?? 0) == pk.columns.count
+          })
       }
     }
     let refs = model["refs"]?.arrayValue ?? []
@@ -80,7 +86,9 @@ struct DBMLParserTests {
       }
       let found = try #require(ref, "\(name): no Ref for \(edge.from)(\(edge.fromColumns))")
       #expect(found["type"]?.stringValue == (edge.fromCardinality == .zeroOrOne ? "-" : ">"), "\(name): cardinality")
-      #expect(found["to"]?.arrayValue?.compactMap { $0.arrayValue?[2].stringValue } == edge.toColumns.map(DBMLText.representable))
+      #expect(
+        found["to"]?.arrayValue?.compactMap { $0.arrayValue?[2].stringValue }
+          == edge.toColumns.map(DBMLText.representable))
     }
   }
 
@@ -104,10 +112,17 @@ struct DBMLParserTests {
       #expect(names.contains(qualified.name), "table \(qualified.name)")
     }
     #expect(names.contains("quote＂d"))
-    let evil = try #require((model["tables"]?.arrayValue ?? []).first { $0["name"]?.stringValue?.hasPrefix("</script>") == true })
-    #expect(evil["note"]?.stringValue == "<img src=x onerror=\"window.__erdvizInjected='comment'\"> </script><script>alert('comment')</script> ]]> <!-- -->")
+    let evil = try #require(
+      (model["tables"]?.arrayValue ?? []).first { $0["name"]?.stringValue?.hasPrefix("</script>") == true })
+    #expect(
+      evil["note"]?.stringValue
+        == "<img src=x onerror=\"window.__erdvizInjected='comment'\"> </script><script>alert('comment')</script> ]]> <!-- -->"
+    )
     let columns = evil["columns"]?.arrayValue ?? []
-    #expect(columns.compactMap { $0["name"]?.stringValue } == ["id", "<img src=x onerror=alert(1)>", "{{script}}", "emoji 😀 | pipe", "invoice_no"])
+    #expect(
+      columns.compactMap { $0["name"]?.stringValue } == [
+        "id", "<img src=x onerror=alert(1)>", "{{script}}", "emoji 😀 | pipe", "invoice_no",
+      ])
     #expect(columns[1]["default"]?.stringValue == "</script><script>window.__erdvizInjected='default'</script>")
     #expect(columns[3]["default"]?.stringValue == "it's \"quoted\" & <b>bold</b>")
     #expect(columns[2]["note"]?.stringValue == "{{csp}} ${alert(1)} <svg onload=\"window.__erdvizInjected='svg'\">")
@@ -117,23 +132,38 @@ struct DBMLParserTests {
 
   /// Two schemas: qualified names, a TableGroup each, enums, and a reference across schemas.
   @Test func schemasBecomeTableGroups() throws {
-    let catalog = Catalog(engine: "postgresql", schemas: [
-      Schema(
-        name: "billing",
-        tables: [
-          Table(
-            name: "invoice", columns: [.init(name: "id", ordinal: 1, type: "bigint", nullable: false),
-              .init(name: "customer_id", ordinal: 2, type: "bigint", nullable: false),
-              .init(name: "state", ordinal: 3, type: "invoice_state", nullable: false, defaultValue: "'open'::invoice_state")],
-            primaryKey: .init(columns: ["id"]),
-            foreignKeys: [.init(name: "invoice_customer_fk", columns: ["customer_id"],
-              referencedTable: .init(schema: "crm", name: "customer"), referencedColumns: ["id"], onDelete: .restrict)])
-        ], enums: [.init(name: "invoice_state", values: ["open", "paid", "written off"])]),
-      Schema(name: "crm", tables: [
-        Table(name: "customer", columns: [.init(name: "id", ordinal: 1, type: "bigint", nullable: false, identity: .always)],
-          primaryKey: .init(columns: ["id"]))
-      ]),
-    ])
+    let catalog = Catalog(
+      engine: "postgresql",
+      schemas: [
+        Schema(
+          name: "billing",
+          tables: [
+            Table(
+              name: "invoice",
+              columns: [
+                .init(name: "id", ordinal: 1, type: "bigint", nullable: false),
+                .init(name: "customer_id", ordinal: 2, type: "bigint", nullable: false),
+                .init(
+                  name: "state", ordinal: 3, type: "invoice_state", nullable: false,
+                  defaultValue: "'open'::invoice_state"),
+              ],
+              primaryKey: .init(columns: ["id"]),
+              foreignKeys: [
+                .init(
+                  name: "invoice_customer_fk", columns: ["customer_id"],
+                  referencedTable: .init(schema: "crm", name: "customer"), referencedColumns: ["id"],
+                  onDelete: .restrict)
+              ])
+          ], enums: [.init(name: "invoice_state", values: ["open", "paid", "written off"])]),
+        Schema(
+          name: "crm",
+          tables: [
+            Table(
+              name: "customer",
+              columns: [.init(name: "id", ordinal: 1, type: "bigint", nullable: false, identity: .always)],
+              primaryKey: .init(columns: ["id"]))
+          ]),
+      ])
     let input = Drawing(catalog)
     let dbml = try text(.dbml, input)
     let model = try PythonTools.dbmlModel(dbml)
@@ -142,7 +172,10 @@ struct DBMLParserTests {
     #expect(groups.first?["items"]?.arrayValue?.first?.arrayValue?.compactMap(\.stringValue) == ["billing", "invoice"])
     let tables = model["tables"]?.arrayValue ?? []
     #expect(tables.compactMap { $0["schema"]?.stringValue } == ["billing", "crm"])
-    #expect(model["enums"]?.arrayValue?.first?["items"]?.arrayValue?.compactMap(\.stringValue) == ["open", "paid", "written off"])
+    #expect(
+      model["enums"]?.arrayValue?.first?["items"]?.arrayValue?.compactMap(\.stringValue) == [
+        "open", "paid", "written off",
+      ])
     let ref = try #require(model["refs"]?.arrayValue?.first)
     #expect(ref["name"]?.stringValue == "invoice_customer_fk")
     #expect(ref["to"]?.arrayValue?.first?.arrayValue?.compactMap(\.stringValue) == ["crm", "customer", "id"])

@@ -1,9 +1,10 @@
 import ERDGraph
-@testable import ERDRender
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDRender
 
 /// The HTML page as text: escaping, the Content-Security-Policy, the embedded JSON and drawings.
 /// Tests/CLITests/HTMLPageBrowserTests.swift opens it in Chromium.
@@ -16,7 +17,8 @@ import Testing
 
   /// `'sha256-…'` of the text, computed by Python's hashlib, independently of the embed script.
   static func cspSource(_ text: String) throws -> String {
-    let code = "import base64, hashlib, sys; print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())"
+    let code =
+      "import base64, hashlib, sys; print(base64.b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).decode())"
     let result = try run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", code], stdin: Array(text.utf8))
     return "'sha256-\(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines))'"
   }
@@ -107,7 +109,8 @@ import Testing
   }
 
   @Test func titleIsEscaped() throws {
-    let (_, page) = try Self.page("cardinality", options: DiagramOptions(title: "</title><script>alert(1)</script> & \"q\""))
+    let (_, page) = try Self.page(
+      "cardinality", options: DiagramOptions(title: "</title><script>alert(1)</script> & \"q\""))
     #expect(page.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</title>"))
   }
 
@@ -119,7 +122,9 @@ import Testing
   func pageIndexMatchesGoldenFile(name: String) throws {
     let (input, _) = try Self.page(name)
     let json = JSONWriter().string(PageIndex.json(input.diagram, engine: input.catalog.engine))
-    if let diff = Golden.compare(json, to: "\(name).page-index.json", in: Golden.directory()) { Issue.record("\(diff)") }
+    if let diff = Golden.compare(json, to: "\(name).page-index.json", in: Golden.directory()) {
+      Issue.record("\(diff)")
+    }
   }
 
   @Test func svgLosesItsPrologCommentsAndNamespaces() {
@@ -133,6 +138,8 @@ import Testing
       </svg>
 
       """
-    #expect(InlineSVG.markup(Array(svg.utf8)) == "<svg width=\"8pt\" height=\"8pt\">\n<g id=\"n_a\"><text>&lt;!&#45;&#45; x</text></g>\n</svg>")
+    #expect(
+      InlineSVG.markup(Array(svg.utf8))
+        == "<svg width=\"8pt\" height=\"8pt\">\n<g id=\"n_a\"><text>&lt;!&#45;&#45; x</text></g>\n</svg>")
   }
 }

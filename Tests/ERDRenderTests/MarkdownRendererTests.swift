@@ -1,24 +1,29 @@
 import ERDGraph
-@testable import ERDRender
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
 
+@testable import ERDRender
+
 /// Markdown escaping rules, then whole pages rendered by cmark-gfm, GitHub's own Markdown engine.
 @Suite struct MarkdownTextTests {
   @Test(arguments: [
-    ("id", "`id`"), ("a`b", "``a`b``"), ("`x", "`` `x ``"), (" a ", "`  a  `"), ("", "` `"), ("two\nlines", "`two lines`"),
+    ("id", "`id`"), ("a`b", "``a`b``"), ("`x", "`` `x ``"), (" a ", "`  a  `"), ("", "` `"),
+    ("two\nlines", "`two lines`"),
   ])
   func codeSpans(text: String, expected: String) { #expect(MarkdownText.code(text) == expected) }
 
   @Test(arguments: [
-    ("*x* _y_", "\\*x\\* \\_y\\_"), ("<b>&amp;</b>", "\\<b\\>\\&amp;\\</b\\>"), ("a | b", "a \\| b"), ("$5 @me #1", "\\$5 \\@me \\#1"),
+    ("*x* _y_", "\\*x\\* \\_y\\_"), ("<b>&amp;</b>", "\\<b\\>\\&amp;\\</b\\>"), ("a | b", "a \\| b"),
+    ("$5 @me #1", "\\$5 \\@me \\#1"),
     ("[link](x)", "\\[link\\](x)"),
   ])
   func text(text: String, expected: String) { #expect(MarkdownText.text(text) == expected) }
 
-  @Test(arguments: [("- item", "\\- item"), ("1. first", "1\\. first"), ("# title", "\\# title"), ("   indented", "indented")])
+  @Test(arguments: [
+    ("- item", "\\- item"), ("1. first", "1\\. first"), ("# title", "\\# title"), ("   indented", "indented"),
+  ])
   func paragraphs(text: String, expected: String) { #expect(MarkdownText.paragraph(text) == expected) }
 
   @Test func fencesOutgrowTheBody() {
@@ -47,7 +52,9 @@ struct MarkdownParserTests {
     }
     let headings = (model["headings"]?.arrayValue ?? []).compactMap { $0.arrayValue }
     let sections = headings.filter { $0.first?.stringValue == "h3" }.compactMap { $0.last?.stringValue }
-    #expect(sections == input.diagram.entities.map { $0.label.replacingNewlines() }, "\(name): one section per table, named as it is")
+    #expect(
+      sections == input.diagram.entities.map { $0.label.replacingNewlines() },
+      "\(name): one section per table, named as it is")
 
     let anchors = Set((model["anchors"]?.arrayValue ?? []).compactMap(\.stringValue))
     for link in model["links"]?.arrayValue ?? [] {

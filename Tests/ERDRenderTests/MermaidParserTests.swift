@@ -38,12 +38,18 @@ struct MermaidParserTests {
       #expect(aliases.contains(entity.label.replacingNewlines()), "alias of \(entity.label)")
     }
     let invoice = try #require(outcome.entities.first { $0["alias"]?.stringValue == "billing.invoice" })
-    let names = Set((invoice["attributes"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }.map(decodeMermaidEntities))
-    for column in ["line.no", "amount-due", "first name", "2fa_enabled", "to", "one", "pk", "fk", "PK-id", "*star*", "a~b~c"] {
+    let names = Set(
+      (invoice["attributes"]?.arrayValue ?? []).compactMap { $0["name"]?.stringValue }.map(decodeMermaidEntities))
+    for column in [
+      "line.no", "amount-due", "first name", "2fa_enabled", "to", "one", "pk", "fk", "PK-id", "*star*", "a~b~c",
+    ] {
       #expect(names.contains(column), "attribute \(column)")
     }
-    let types = Set((invoice["attributes"]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }.map(decodeMermaidEntities))
-    for type in ["numeric(10,2)", "double precision", "numeric(10, 2)", "character varying(255)", "timestamp with time zone"] {
+    let types = Set(
+      (invoice["attributes"]?.arrayValue ?? []).compactMap { $0["type"]?.stringValue }.map(decodeMermaidEntities))
+    for type in [
+      "numeric(10,2)", "double precision", "numeric(10, 2)", "character varying(255)", "timestamp with time zone",
+    ] {
       #expect(types.contains(type), "type \(type)")
     }
   }

@@ -34,7 +34,9 @@ func text(_ format: OutputFormat, _ input: Drawing) throws -> String {
   func matchesGoldenFiles(name: String) throws {
     let fixture = try #require(Self.cases.first { $0.name == name }).fixture
     let input = try renderInput(fixture)
-    for (format, ext) in [(OutputFormat.dot, "dot"), (.mermaid, "mmd"), (.json, "json"), (.markdown, "md"), (.dbml, "dbml")] {
+    for (format, ext) in [
+      (OutputFormat.dot, "dot"), (.mermaid, "mmd"), (.json, "json"), (.markdown, "md"), (.dbml, "dbml"),
+    ] {
       if let diff = Golden.compare(try text(format, input), to: "\(name).\(ext)", in: Golden.directory()) {
         Issue.record("\(diff)")
       }
@@ -42,7 +44,8 @@ func text(_ format: OutputFormat, _ input: Drawing) throws -> String {
   }
 
   @Test func keysOnlyDetail() throws {
-    let input = try renderInput(Paths.samples.appendingPathComponent("shop.sql"), options: DiagramOptions(detail: .keys))
+    let input = try renderInput(
+      Paths.samples.appendingPathComponent("shop.sql"), options: DiagramOptions(detail: .keys))
     for (format, ext) in [(OutputFormat.dot, "dot"), (.mermaid, "mmd")] {
       if let diff = Golden.compare(try text(format, input), to: "shop-keys.\(ext)", in: Golden.directory()) {
         Issue.record("\(diff)")

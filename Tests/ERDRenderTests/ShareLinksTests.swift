@@ -1,9 +1,10 @@
 import ERDGraph
-@testable import ERDRender
 import ERDSchema
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDRender
 
 /// Share links decode back to exactly the text erdviz writes: with zlib here, and with node's
 /// zlib and base64 as a second, independent reader.
@@ -29,7 +30,8 @@ import Testing
     let prefix = "https://mermaid.live/edit#pako:"
     try #require(live.hasPrefix(prefix))
     let encoded = String(live.dropFirst(prefix.count))
-    #expect(encoded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, "unpadded base64url")
+    #expect(
+      encoded.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, "unpadded base64url")
 
     // base64url → inflate → JSON, step by step.
     let compressed = try #require(ShareLinks.bytes(base64URL: encoded))
@@ -41,7 +43,8 @@ import Testing
     #expect(config["theme"]?.stringValue == "default")
     #expect(state["updateDiagram"]?.boolValue == true && state["autoSync"]?.boolValue == true)
 
-    #expect(try Self.url(links, .mermaidInk) == "https://mermaid.ink/svg/pako:" + encoded, "mermaid.ink reads the same state")
+    #expect(
+      try Self.url(links, .mermaidInk) == "https://mermaid.ink/svg/pako:" + encoded, "mermaid.ink reads the same state")
     #expect(ShareLinks.mermaidCode(fromState: "pako:" + encoded) == mermaid)
   }
 
@@ -90,7 +93,8 @@ import Testing
       tables.append(
         Table(
           name: "table_number_\(i)",
-          columns: (1...8).map { Column(name: "column_\($0)_of_table_\(i)", ordinal: $0, type: "varchar(\($0 * 10))") }))
+          columns: (1...8).map { Column(name: "column_\($0)_of_table_\(i)", ordinal: $0, type: "varchar(\($0 * 10))") })
+      )
     }
     let catalog = Catalog(engine: "sqlite", schemas: [Schema(name: "main", tables: tables)])
     let big = try ShareLinks.links(for: Drawing(catalog))

@@ -1,8 +1,9 @@
-@testable import ERDRender
 import ERDGraph
 import ERDTestSupport
 import Foundation
 import Testing
+
+@testable import ERDRender
 
 /// The templates compiled into the binary are exactly the files under templates/.
 @Suite struct TemplatesTests {
@@ -43,18 +44,25 @@ import Testing
       entities.append(
         Entity(
           name: .init(schema: "s", name: "t\(i)"), key: "t\(i)", label: "t\(i)", kind: kind,
-          columns: [.init(name: "id", type: "int", nullable: false, keys: [.primary, .foreign], annotation: "identity")],
+          columns: [
+            .init(name: "id", type: "int", nullable: false, keys: [.primary, .foreign], annotation: "identity")
+          ],
           hiddenColumnCount: 1, comment: "c", details: ["index i (id)"], group: "s"))
     }
     let edges = [
-      Edge(kind: .foreignKey, from: entities[0].name, fromColumns: ["id"], to: entities[1].name, toColumns: ["id"],
+      Edge(
+        kind: .foreignKey, from: entities[0].name, fromColumns: ["id"], to: entities[1].name, toColumns: ["id"],
         fromCardinality: .zeroOrMany, toCardinality: .exactlyOne),
-      Edge(kind: .viewDependency, from: entities[4].name, fromColumns: [], to: entities[0].name, toColumns: [],
+      Edge(
+        kind: .viewDependency, from: entities[4].name, fromColumns: [], to: entities[0].name, toColumns: [],
         fromCardinality: .zeroOrMany, toCardinality: .zeroOrMany),
-      Edge(kind: .inheritance, from: entities[2].name, fromColumns: [], to: entities[0].name, toColumns: [],
+      Edge(
+        kind: .inheritance, from: entities[2].name, fromColumns: [], to: entities[0].name, toColumns: [],
         fromCardinality: .zeroOrMany, toCardinality: .zeroOrMany),
     ]
-    let enums = [EnumNode(name: .init(schema: "s", name: "mood"), key: "e_mood", label: "mood", values: ["ok"], group: "s")]
+    let enums = [
+      EnumNode(name: .init(schema: "s", name: "mood"), key: "e_mood", label: "mood", values: ["ok"], group: "s")
+    ]
     let diagram = Diagram(entities: entities, edges: edges, groups: [.init(key: "s", label: "s")], enums: enums)
     let dot = DOTRenderer().dot(for: diagram)
     let colours = Set(dot.matches(of: /#[0-9a-fA-F]{6}/).map { String($0.output).lowercased() })

@@ -48,7 +48,8 @@ import Testing
     if !withWAL { writer.close() }
     for file in files {
       try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: dir.appendingPathComponent(file))
-      try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: dir.appendingPathComponent(file).path)
+      try FileManager.default.setAttributes(
+        [.posixPermissions: 0o444], ofItemAtPath: dir.appendingPathComponent(file).path)
     }
     if withWAL { writer.close() }
     try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)

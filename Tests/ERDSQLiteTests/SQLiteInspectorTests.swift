@@ -137,7 +137,10 @@ import Testing
     ("MariaDB://h/db?socket=/run/mysqld/mysqld.sock", .mysql("MariaDB://h/db?socket=/run/mysqld/mysqld.sock")),
     ("host=localhost dbname=app", .postgres("host=localhost dbname=app")),
     // libpq allows spaces around `=`: such a string is a connection string, never a file name.
-    ("host = 127.0.0.1 dbname = app password = 'secret'", .postgres("host = 127.0.0.1 dbname = app password = 'secret'")),
+    (
+      "host = 127.0.0.1 dbname = app password = 'secret'",
+      .postgres("host = 127.0.0.1 dbname = app password = 'secret'")
+    ),
     (" service =dev", .postgres(" service =dev")),
     ("dbname=app\tuser=me", .postgres("dbname=app\tuser=me")),
     ("hosts = schema.sql", .file("hosts = schema.sql")),

@@ -8,7 +8,8 @@ let everyField = Catalog(
   engine: "postgresql",
   schemas: [
     Schema(
-      name: "billing", tables: [
+      name: "billing",
+      tables: [
         Table(
           name: "invoice", kind: .partitioned,
           columns: [
@@ -16,7 +17,8 @@ let everyField = Catalog(
             Column(name: "customer_id", ordinal: 2, type: "integer", nullable: false),
             Column(name: "total", ordinal: 3, type: "numeric(10,2)", defaultValue: "0"),
             Column(
-              name: "total_cents", ordinal: 4, type: "bigint", generated: GeneratedColumn(expression: "total * 100", stored: true)),
+              name: "total_cents", ordinal: 4, type: "bigint",
+              generated: GeneratedColumn(expression: "total * 100", stored: true)),
             Column(name: "year", ordinal: 5, type: "billing.year", collation: "C", baseType: "integer"),
           ],
           primaryKey: PrimaryKey(name: "invoice_pkey", columns: ["id"]),
@@ -27,7 +29,9 @@ let everyField = Catalog(
               onDelete: .cascade, onUpdate: .setNull, deferrable: true, initiallyDeferred: true, match: "FULL",
               comment: "who pays")
           ],
-          uniqueConstraints: [UniqueConstraint(name: "invoice_no_key", columns: ["id", "year"], nullsNotDistinct: true)],
+          uniqueConstraints: [
+            UniqueConstraint(name: "invoice_no_key", columns: ["id", "year"], nullsNotDistinct: true)
+          ],
           indexes: [
             Index(
               name: "invoice_lower", keys: [.expression("lower(note)"), .column("year")], unique: true,
@@ -35,7 +39,9 @@ let everyField = Catalog(
           ],
           checks: [CheckConstraint(name: "total_positive", expression: "total >= 0")],
           exclusions: [ExclusionConstraint(name: "no_overlap", definition: "EXCLUDE USING gist (period WITH &&)")],
-          triggers: [Trigger(name: "audit", timing: "AFTER", events: ["INSERT", "UPDATE"], definition: "CREATE TRIGGER …")],
+          triggers: [
+            Trigger(name: "audit", timing: "AFTER", events: ["INSERT", "UPDATE"], definition: "CREATE TRIGGER …")
+          ],
           comment: "one per order", partitionKey: "RANGE (year)",
           partitions: [Partition(name: "invoice_2025", bound: "FOR VALUES FROM (2025) TO (2026)")],
           inherits: [QualifiedName(schema: "billing", name: "document")], options: [.unlogged],

@@ -41,7 +41,9 @@ import Testing
       Schema(
         name: "b",
         tables: [
-          Table(name: "z", columns: [Column(name: "second", ordinal: 2, type: ""), Column(name: "first", ordinal: 1, type: "")]),
+          Table(
+            name: "z",
+            columns: [Column(name: "second", ordinal: 2, type: ""), Column(name: "first", ordinal: 1, type: "")]),
           Table(name: "a"),
         ], enums: [EnumType(name: "mood", values: ["sad", "ok", "happy"])]),
       Schema(name: "a"),
@@ -52,7 +54,10 @@ import Testing
     #expect(catalog.schemas[1].enums[0].values == ["sad", "ok", "happy"])
   }
 
-  @Test(arguments: [("set null", ReferentialAction.setNull), ("NO ACTION", .noAction), ("cascade", .cascade), ("SET_DEFAULT", .setDefault)])
+  @Test(arguments: [
+    ("set null", ReferentialAction.setNull), ("NO ACTION", .noAction), ("cascade", .cascade),
+    ("SET_DEFAULT", .setDefault),
+  ])
   func readsReferentialActions(text: String, action: ReferentialAction) {
     #expect(ReferentialAction(sql: text) == action)
   }

@@ -29,7 +29,9 @@ public enum Browser {
     case snapshot
 
     var json: JSONValue {
-      func step(_ name: String, _ extra: [JSONValue.Member] = []) -> JSONValue { .object([.init("do", .string(name))] + extra) }
+      func step(_ name: String, _ extra: [JSONValue.Member] = []) -> JSONValue {
+        .object([.init("do", .string(name))] + extra)
+      }
       switch self {
       case .load(let hash): return step("load", [.init("hash", .string(hash))])
       case .loadDocument: return step("load", [.init("script", .bool(false))])

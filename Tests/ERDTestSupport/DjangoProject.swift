@@ -27,6 +27,9 @@ public enum DjangoProject {
   public static func environment(python: URL) -> [String: String] {
     let bin = python.deletingLastPathComponent().path
     let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return ["PATH": "\(bin):\(path)", "PYTHONDONTWRITEBYTECODE": "1", "VIRTUAL_ENV": python.deletingLastPathComponent().deletingLastPathComponent().path]
+    return [
+      "PATH": "\(bin):\(path)", "PYTHONDONTWRITEBYTECODE": "1",
+      "VIRTUAL_ENV": python.deletingLastPathComponent().deletingLastPathComponent().path,
+    ]
   }
 }

@@ -68,7 +68,8 @@ final class PgJSONTape {
       switch b {
       case UInt8(ascii: "{"), UInt8(ascii: "["):
         open.append(Int32(out.count))
-        out.append(Entry(kind: b == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(i), end: 0, next: 0))
+        out.append(
+          Entry(kind: b == UInt8(ascii: "{") ? .object : .array, escaped: false, start: Int32(i), end: 0, next: 0))
         i += 1
       case UInt8(ascii: "}"), UInt8(ascii: "]"):
         guard let index = open.popLast() else { throw fail(i) }

@@ -84,7 +84,8 @@ enum PgIdentifier {
     let safe =
       !name.isEmpty && name.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
       && !(name.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false)
-    return safe ? name : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    return safe
+      ? name : "\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
   }
 }
 

@@ -137,10 +137,15 @@ extension PostgresDDLReader {
       guard let name = lookupName(parts: parts) else { return }
       found = builder.updateTable(name) { $0.comment = text }
     case Pg.ObjectType.objectView, Pg.ObjectType.objectMatview:
-      guard let name = lookupName(parts: parts), builder.views[name] != nil else { found = false; break }
+      guard let name = lookupName(parts: parts), builder.views[name] != nil else {
+        found = false
+        break
+      }
       builder.views[name]?.comment = text
     case Pg.ObjectType.objectColumn:
-      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let column = parts.last else { return }
+      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let column = parts.last else {
+        return
+      }
       if builder.tables[table] != nil {
         found = builder.updateTable(table) { $0.updateColumn(column) { $0.comment = text } }
       } else if builder.views[table] != nil {
@@ -155,9 +160,13 @@ extension PostgresDDLReader {
       found = builder.updateTable(table) { $0.comment(constraint: constraint, text) }
     case Pg.ObjectType.objectType, Pg.ObjectType.objectDomain:
       guard let name = typeName(parts: object.map { $0.body.strings(Pg.TypeName.names) } ?? []) else { return }
-      if builder.enums[name] != nil { builder.enums[name]?.comment = text }
-      else if builder.domains[name] != nil { builder.domains[name]?.comment = text }
-      else { found = false }
+      if builder.enums[name] != nil {
+        builder.enums[name]?.comment = text
+      } else if builder.domains[name] != nil {
+        builder.domains[name]?.comment = text
+      } else {
+        found = false
+      }
     case Pg.ObjectType.objectSchema:
       guard let schema = object?.string else { return }
       builder.schemaComments[schema] = text
@@ -165,7 +174,10 @@ extension PostgresDDLReader {
       guard let name = lookupName(parts: parts) else { return }
       found = builder.commentIndex(name, text)
     case Pg.ObjectType.objectFunction, Pg.ObjectType.objectProcedure, Pg.ObjectType.objectRoutine:
-      guard let object, let key = routineKey(object) else { found = false; break }
+      guard let object, let key = routineKey(object) else {
+        found = false
+        break
+      }
       builder.access.routines[key.schema]?[key.name]?.comment = text
     case Pg.ObjectType.objectPolicy:
       guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let policy = parts.last else {
@@ -175,7 +187,9 @@ extension PostgresDDLReader {
         for i in t.policies.indices where t.policies[i].name == policy { t.policies[i].comment = text }
       }
     case Pg.ObjectType.objectTrigger:
-      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let trigger = parts.last else { return }
+      guard parts.count >= 2, let table = lookupName(parts: Array(parts.dropLast())), let trigger = parts.last else {
+        return
+      }
       found = builder.updateTable(table) { t in
         for i in t.triggers.indices where t.triggers[i].name == trigger { t.triggers[i].comment = text }
       }
@@ -196,7 +210,7 @@ extension PostgresDDLReader {
       (TriggerBits.insert, "INSERT"), (TriggerBits.update, "UPDATE"), (TriggerBits.delete, "DELETE"),
       (TriggerBits.truncate, "TRUNCATE"),
     ]
-      .filter { eventBits & $0.0 != 0 }.map(\.1)
+    .filter { eventBits & $0.0 != 0 }.map(\.1)
     let start = source.start(of: s.range)
     let trigger = Trigger(
       name: name, timing: timing, events: events, definition: source.text(start..<s.range.upperBound),

@@ -146,7 +146,9 @@ extension PostgresDDLReader {
       }
     case .generated:
       let expression = source.group(after: "AS", from: c.location, limit: limit) ?? ""
-      if let column { table.updateColumn(column) { $0.generated = GeneratedColumn(expression: expression, stored: true) } }
+      if let column {
+        table.updateColumn(column) { $0.generated = GeneratedColumn(expression: expression, stored: true) }
+      }
     case .check:
       let expression = source.group(after: "CHECK", from: c.location, limit: limit) ?? ""
       let name = c.name ?? generatedName(table.name, checkColumns(c.expression), label: "check", schema: schema)

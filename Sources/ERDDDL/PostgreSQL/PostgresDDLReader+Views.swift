@@ -5,7 +5,8 @@ import ERDSchema
 /// names them.
 extension PostgresDDLReader {
   mutating func createView(_ m: PgMessage, _ s: Statement) {
-    guard let rv = m.field(Pg.ViewStmt.view).map({ PgRangeVar($0.message) }), let query = m.field(Pg.ViewStmt.query)?.node
+    guard let rv = m.field(Pg.ViewStmt.view).map({ PgRangeVar($0.message) }),
+      let query = m.field(Pg.ViewStmt.query)?.node
     else { return }
     let name = creationName(rv)
     let aliases = m.strings(Pg.ViewStmt.aliases)

@@ -211,7 +211,8 @@ struct PostgresDDLReader {
     guard m.field(Pg.VariableSetStmt.name)?.string.lowercased() == "search_path" else { return report.ignore("SET") }
     switch kind {
     case Pg.VariableSetKind.varSetValue: searchPath = m.nodes(Pg.VariableSetStmt.args).compactMap(\.constantString)
-    case Pg.VariableSetKind.varSetDefault, Pg.VariableSetKind.varReset: searchPath = ["public"]  // SET … TO DEFAULT, RESET
+    case Pg.VariableSetKind.varSetDefault, Pg.VariableSetKind.varReset:  // SET … TO DEFAULT, RESET
+      searchPath = ["public"]
     default: break
     }
     report.ignore("SET search_path")

@@ -20,7 +20,12 @@ struct PsqlScript {
   }
 
   private enum State {
-    case code, string(escapes: Bool), identifier, dollar([UInt8]), lineComment, blockComment(Int)
+    case code
+    case string(escapes: Bool)
+    case identifier
+    case dollar([UInt8])
+    case lineComment
+    case blockComment(Int)
   }
 
   private mutating func blankNonSQL() {

@@ -98,7 +98,7 @@ struct TokenStream {
     let start = index
     if isSymbol("(") {
       _ = group()
-    } else if (isSymbol("-") || isSymbol("+")), peek(1)?.kind == .number {
+    } else if isSymbol("-") || isSymbol("+"), peek(1)?.kind == .number {
       advance(2)
     } else {
       advance()

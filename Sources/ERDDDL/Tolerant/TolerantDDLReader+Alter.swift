@@ -18,7 +18,9 @@ extension TolerantDDLReader {
       var st = TokenStream(spec)
       let verb = st.current?.kind == .word ? st.current?.text.uppercased() ?? "" : ""
       // SQL Server's `ADD a int, b int`: later items of one ADD have no verb of their own.
-      let known = ["ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME", "COMMENT", "CHECK", "NOCHECK", "ENABLE", "DISABLE"]
+      let known = [
+        "ADD", "DROP", "MODIFY", "CHANGE", "ALTER", "RENAME", "COMMENT", "CHECK", "NOCHECK", "ENABLE", "DISABLE",
+      ]
       if known.contains(verb) {
         lastVerb = verb
         st.advance()
@@ -121,7 +123,9 @@ extension TolerantDDLReader {
     return nil
   }
 
-  mutating func createIndex(_ t: inout TokenStream, _ s: Statement, unique: Bool, method: String?) throws(DDLSyntaxError) {
+  mutating func createIndex(
+    _ t: inout TokenStream, _ s: Statement, unique: Bool, method: String?
+  ) throws(DDLSyntaxError) {
     try checkParentheses(s)
     t.accept(sequence: "IF", "NOT", "EXISTS")
     let name = t.isWord("ON") ? nil : t.identifier()

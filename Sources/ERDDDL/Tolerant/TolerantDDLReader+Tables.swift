@@ -44,7 +44,9 @@ extension TolerantDDLReader {
   }
 
   /// One column or table-constraint definition.
-  mutating func definition(_ tokens: ArraySlice<SQLToken>, into table: inout Table, schema: String) throws(DDLSyntaxError) {
+  mutating func definition(
+    _ tokens: ArraySlice<SQLToken>, into table: inout Table, schema: String
+  ) throws(DDLSyntaxError) {
     var t = TokenStream(tokens)
     var constraintName: String?
     if t.accept("CONSTRAINT"), !t.isWord("PRIMARY", "UNIQUE", "CHECK", "FOREIGN", "DEFAULT") {
@@ -53,7 +55,8 @@ extension TolerantDDLReader {
     if t.accept("PRIMARY") {
       t.accept("KEY")
       skipIndexOptions(&t)
-      table.primaryKey = PrimaryKey(name: dialect == .mssql ? constraintName : "PRIMARY", columns: t.group()?.columnNames ?? [])
+      table.primaryKey = PrimaryKey(
+        name: dialect == .mssql ? constraintName : "PRIMARY", columns: t.group()?.columnNames ?? [])
     } else if t.accept("UNIQUE") {
       t.accept("KEY", "INDEX")
       skipIndexOptions(&t)
@@ -93,8 +96,11 @@ extension TolerantDDLReader {
   }
 
   /// `name type [options…]`, or SQL Server's computed `name AS (expr) [PERSISTED]`.
-  mutating func column(_ t: inout TokenStream, into table: inout Table, replacing old: String? = nil) throws(DDLSyntaxError) {
-    guard let token = t.current, token.kind == .word || token.kind == .quotedIdentifier, let name = t.identifier() else {
+  mutating func column(
+    _ t: inout TokenStream, into table: inout Table, replacing old: String? = nil
+  ) throws(DDLSyntaxError) {
+    guard let token = t.current, token.kind == .word || token.kind == .quotedIdentifier, let name = t.identifier()
+    else {
       let offset = t.current?.start ?? 0
       throw DDLSyntaxError(offset: offset, reason: "expected a column name or a constraint")
     }
@@ -113,7 +119,8 @@ extension TolerantDDLReader {
       column.nullable = false
     }
     if keys.unique {
-      table.uniqueConstraints.append(UniqueConstraint(name: keys.name ?? (dialect == .mssql ? nil : name), columns: [name]))
+      table.uniqueConstraints.append(
+        UniqueConstraint(name: keys.name ?? (dialect == .mssql ? nil : name), columns: [name]))
     }
     if let old, let i = table.columns.firstIndex(where: { $0.name.lowercased() == old.lowercased() }) {
       column.ordinal = table.columns[i].ordinal
@@ -219,14 +226,17 @@ extension TolerantDDLReader {
       _ = t.group()
       if let close = t.peek(-1) { type += lexer.text(open.start..<close.end) }
     }
-    while let next = t.current, next.kind == .word, ["UNSIGNED", "SIGNED", "ZEROFILL"].contains(next.text.uppercased()) {
+    while let next = t.current, next.kind == .word, ["UNSIGNED", "SIGNED", "ZEROFILL"].contains(next.text.uppercased())
+    {
       type += " " + next.text
       t.advance()
     }
     return type
   }
 
-  private static let typeContinuations: Set<String> = ["PRECISION", "VARYING", "VARCHAR", "CHAR", "CHARACTER", "VARBINARY"]
+  private static let typeContinuations: Set<String> = [
+    "PRECISION", "VARYING", "VARCHAR", "CHAR", "CHARACTER", "VARBINARY",
+  ]
 
   private static let columnOptionWords: Set<String> = [
     "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "CHECK", "REFERENCES", "CONSTRAINT", "AUTO_INCREMENT", "IDENTITY",
@@ -271,7 +281,9 @@ extension TolerantDDLReader {
 
   /// `CLUSTERED`, `USING BTREE` and the like between a key's words and its column list.
   func skipIndexOptions(_ t: inout TokenStream) {
-    while t.accept("CLUSTERED", "NONCLUSTERED") || t.accept(sequence: "USING", "BTREE") || t.accept(sequence: "USING", "HASH") {}
+    while t.accept("CLUSTERED", "NONCLUSTERED") || t.accept(sequence: "USING", "BTREE")
+      || t.accept(sequence: "USING", "HASH")
+    {}
   }
 
   /// Index keys: plain columns (prefix lengths and order dropped), or expressions as written.
@@ -280,7 +292,9 @@ extension TolerantDDLReader {
       var rest = item
       while let last = rest.last, last.isWord("ASC") || last.isWord("DESC") { rest = rest.dropLast() }
       if let first = rest.first, first.kind == .word || first.kind == .quotedIdentifier,
-        rest.count == 1 || (rest.dropFirst().first?.isSymbol("(") == true && rest.count == 4 && rest.dropFirst(2).first?.kind == .number)
+        rest.count == 1
+          || (rest.dropFirst().first?.isSymbol("(") == true && rest.count == 4
+            && rest.dropFirst(2).first?.kind == .number)
       {
         return .column(first.text)
       }

@@ -129,7 +129,8 @@ extension TolerantDDLReader {
     return columns
   }
 
-  private func describe(_ item: ArraySlice<SQLToken>, from: [(name: QualifiedName, alias: String)]) -> (String, String) {
+  private func describe(_ item: ArraySlice<SQLToken>, from: [(name: QualifiedName, alias: String)]) -> (String, String)
+  {
     let tokens = Array(item)
     if tokens.count >= 2, tokens[tokens.count - 2].isWord("AS"), let alias = tokens.last?.identifier {
       return (alias, typeOf(Array(tokens.dropLast(2)), from: from))
@@ -220,7 +221,11 @@ extension TolerantDDLReader {
     let column = values["level2type"]?.uppercased() == "COLUMN" ? values["level2name"] : nil
     if builder.tables[resolved] != nil {
       builder.updateTable(resolved) { table in
-        if let column { table.updateColumn(column, caseInsensitive: true) { $0.comment = text } } else { table.comment = text }
+        if let column {
+          table.updateColumn(column, caseInsensitive: true) { $0.comment = text }
+        } else {
+          table.comment = text
+        }
       }
     } else if column == nil {
       builder.views[resolved]?.comment = text

@@ -80,7 +80,11 @@ struct TolerantDDLReader {
     case "EXEC", "EXECUTE":
       if !extendedProperty(s) { report.ignore(word) }
     default:
-      if Self.ignorable.contains(word) { report.ignore(word) } else { skip(s, "\(first.text) statements are not modelled") }
+      if Self.ignorable.contains(word) {
+        report.ignore(word)
+      } else {
+        skip(s, "\(first.text) statements are not modelled")
+      }
     }
   }
 
@@ -126,7 +130,9 @@ struct TolerantDDLReader {
       } else if w == "ALGORITHM" || w == "DEFINER" {
         t.advance()
         t.accept(symbol: "=")
-        while let next = t.current, !["VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "SQL", "ALGORITHM"].contains(where: next.isWord) {
+        while let next = t.current,
+          !["VIEW", "TRIGGER", "PROCEDURE", "FUNCTION", "EVENT", "SQL", "ALGORITHM"].contains(where: next.isWord)
+        {
           t.advance()
         }
       } else if w == "SQL" {
@@ -174,7 +180,9 @@ struct TolerantDDLReader {
     t.advance()
     guard t.accept("TABLE") else { return skip(s, "RENAME of this kind is not modelled") }
     while !t.atEnd {
-      guard let old = qualified(t.qualifiedName()), t.accept("TO"), let new = qualified(t.qualifiedName()) else { break }
+      guard let old = qualified(t.qualifiedName()), t.accept("TO"), let new = qualified(t.qualifiedName()) else {
+        break
+      }
       builder.rename(old, to: new.name)
       guard t.accept(symbol: ",") else { break }
     }
@@ -196,7 +204,9 @@ struct TolerantDDLReader {
       let at = lines.location(of: unclosed.start)
       throw DDLSyntaxError(
         offset: last.end,
-        reason: "unbalanced parenthesis: expected ')' before the end of the statement, to close the '(' at line \(at.line), column \(at.column)")
+        reason:
+          "unbalanced parenthesis: expected ')' before the end of the statement, to close the '(' at line \(at.line), column \(at.column)"
+      )
     }
   }
 }

@@ -187,7 +187,11 @@ struct TolerantScript {
         inVersioned = false
         i += 1
       case UInt8(ascii: "/") where i + 2 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
-        let bang = bytes[i + 2] == UInt8(ascii: "!") ? i + 2 : (bytes[i + 2] == UInt8(ascii: "M") && i + 3 < bytes.count && bytes[i + 3] == UInt8(ascii: "!") ? i + 3 : nil)
+        let bang =
+          bytes[i + 2] == UInt8(ascii: "!")
+          ? i + 2
+          : (bytes[i + 2] == UInt8(ascii: "M") && i + 3 < bytes.count && bytes[i + 3] == UInt8(ascii: "!")
+            ? i + 3 : nil)
         if let bang, !inVersioned {
           var j = bang + 1
           while j < bytes.count, bytes[j] >= 0x30 && bytes[j] <= 0x39 { j += 1 }
@@ -221,7 +225,12 @@ struct TolerantScript {
 struct RoutineBody {
   enum Step { case inside, before, after }
 
-  private enum State { case header(parentheses: Int), begun, block(depth: Int), plain }
+  private enum State {
+    case header(parentheses: Int)
+    case begun
+    case block(depth: Int)
+    case plain
+  }
   private var state = State.header(parentheses: 0)
 
   private static let objects: Set<String> = [

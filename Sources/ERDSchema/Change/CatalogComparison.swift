@@ -160,14 +160,14 @@ struct CatalogComparison {
 
   /// Objects by folded qualified name (`key` is `oldKey` or `newKey`).
   static func index<T>(_ items: [Named<T>], key: (QualifiedName) -> FoldedName) -> [FoldedName: Named<T>] {
-    index(items, name: { $0.name.description }, key: { key($0.name) }) { item, k in
-      FoldedName(schema: k.schema, name: "\u{1}" + item.name.description)
-    }
+    index(
+      items, name: { $0.name.description }, key: { key($0.name) },
+      exact: { item, k in FoldedName(schema: k.schema, name: "\u{1}" + item.name.description) })
   }
 
   /// Columns by folded name (`key` translates old names).
   static func index(_ columns: [Column], key: (String) -> String) -> [String: Column] {
-    index(columns, name: \.name, key: { key($0.name) }) { column, _ in "\u{1}" + column.name }
+    index(columns, name: \.name, key: { key($0.name) }, exact: { column, _ in "\u{1}" + column.name })
   }
 
   /// Every `path` object of every schema, with its qualified name.
