@@ -45,13 +45,13 @@ extension DiagramPasses {
 
   /// The same cardinality rule as a foreign key's; a view's columns are never unique.
   private func edge(for reference: UndeclaredReference) -> Edge {
-    let child = catalog.table(reference.table)
+    let child = index.table(reference.table)
     let fk = ForeignKey(
       columns: reference.columns, referencedTable: reference.parent, referencedColumns: reference.parentColumns)
     var ends = (child: Cardinality.zeroOrMany, parent: Cardinality.zeroOrOne)
     if let child {
       ends = DiagramBuilder.cardinality(of: fk, in: child)
-    } else if let view = catalog.view(reference.table),
+    } else if let view = index.view(reference.table),
       reference.columns.allSatisfy({ name in view.columns.first { $0.name == name }?.nullable == false })
     {
       ends.parent = .exactlyOne

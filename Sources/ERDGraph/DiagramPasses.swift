@@ -3,6 +3,8 @@ import ERDSchema
 /// The passes that build a diagram from a selection, one short function each.
 struct DiagramPasses {
   let catalog: Catalog
+  /// The catalog's lookups by name: each pass below asks once per table.
+  let index: CatalogIndex
   let options: DiagramOptions
   let selection: Selection
   /// Declared and inferred relations, drawn or not; empty unless the options ask for them.
@@ -12,6 +14,7 @@ struct DiagramPasses {
 
   init(catalog: Catalog, options: DiagramOptions, selection: Selection) {
     self.catalog = catalog
+    index = CatalogIndex(catalog)
     self.options = options
     self.selection = selection
     references = Self.undeclaredReferences(catalog, options: options)
@@ -78,7 +81,7 @@ struct DiagramPasses {
   mutating func stubEntities() -> [Entity] {
     let schemas = Set(selection.drawn.map(\.schema))
     return stubNames.map { name in
-      let kind = catalog.table(name).map { EntityKind($0.kind) } ?? .table
+      let kind = index.table(name).map { EntityKind($0.kind) } ?? .table
       let qualified = selection.qualifiesLabels || !schemas.contains(name.schema)
       return Entity(
         name: name, key: keys.key(for: name, qualified: selection.qualifiesLabels),
@@ -132,7 +135,7 @@ struct DiagramPasses {
     let (childEnd, parentEnd) = DiagramBuilder.cardinality(of: fk, in: table)
     let pk = Set(table.primaryKey?.columns ?? [])
     var toColumns = fk.referencedColumns
-    if toColumns.isEmpty, let parentKey = catalog.table(fk.referencedTable)?.primaryKey?.columns {
+    if toColumns.isEmpty, let parentKey = index.table(fk.referencedTable)?.primaryKey?.columns {
       toColumns = parentKey
     }
     return Edge(
@@ -181,11 +184,11 @@ extension DiagramPasses {
     let access = options.asRole.map { RoleAccess(role: $0, in: catalog) }
     for i in entities.indices {
       let name = entities[i].name
-      let schema = catalog.schema(named: name.schema)
-      if let table = catalog.table(name) {
+      let schema = index.schema(named: name.schema)
+      if let table = index.table(name) {
         entities[i].rowLevelSecurity = table.rowLevelSecurity != nil
         entities[i].access = access?.level(owner: table.owner, privileges: table.privileges, schema: schema)
-      } else if let view = catalog.view(name) {
+      } else if let view = index.view(name) {
         entities[i].access = access?.level(owner: view.owner, privileges: view.privileges, schema: schema)
       }
     }

@@ -6,7 +6,11 @@ import ERDSchema
 /// parent when the options say so); renderers that show catalog detail look definitions up in it,
 /// and draw only what the diagram holds.
 public struct Drawing: Sendable {
-  public var catalog: Catalog
+  public var catalog: Catalog {
+    didSet { index = CatalogIndex(catalog) }
+  }
+  /// `definition(of:)`'s lookups, which renderers make once per entity.
+  private var index: CatalogIndex
   public var diagram: Diagram
   /// The same diagram at the other column-detail levels, for the HTML page's level switch;
   /// empty unless asked for.
@@ -30,6 +34,7 @@ public struct Drawing: Sendable {
   ) {
     let catalog = options.foldPartitions ? catalog.foldingPartitions() : catalog
     self.catalog = catalog
+    index = CatalogIndex(catalog)
     diagram = DiagramBuilder.draw(catalog, options: options)
     // Past `SizeRules.otherLevelsUpTo` entities the page holds its one level: each other level
     // would cost a full Graphviz layout (at 500 tables the page took three times one SVG).
@@ -60,14 +65,15 @@ public struct Drawing: Sendable {
   /// A drawing of diagrams built elsewhere (tests, hand-made diagrams).
   public init(catalog: Catalog, diagram: Diagram, otherLevels: [Diagram] = []) {
     self.catalog = catalog
+    index = CatalogIndex(catalog)
     self.diagram = diagram
     self.otherLevels = otherLevels
   }
 
   /// The table or view behind a diagram entity or stub.
   public func definition(of name: QualifiedName) -> EntityDefinition? {
-    if let table = catalog.table(name) { return .table(table) }
-    if let view = catalog.view(name) { return .view(view) }
+    if let table = index.table(name) { return .table(table) }
+    if let view = index.view(name) { return .view(view) }
     return nil
   }
 }

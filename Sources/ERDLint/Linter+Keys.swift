@@ -17,9 +17,10 @@ extension Linter {
     let same: (String, String) -> Bool =
       catalog.engine == "sqlite"
       ? { sqliteAffinity($0) == sqliteAffinity($1) } : { SQLType($0).sameBase(as: SQLType($1)) }
+    let index = CatalogIndex(catalog)
     return catalog.allTables.flatMap { name, table in
       table.foreignKeys.flatMap { fk -> [Finding] in
-        guard let parent = catalog.table(fk.referencedTable) else { return [] }
+        guard let parent = index.table(fk.referencedTable) else { return [] }
         let keys = fk.referencedColumns.isEmpty ? parent.primaryKey?.columns ?? [] : fk.referencedColumns
         return zip(fk.columns, keys).compactMap { mine, theirs in
           guard let child = table.column(named: mine), let key = parent.column(named: theirs) else { return nil }
