@@ -41,6 +41,15 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     }
   }
 
+  /// Whether the output draws the diagram (and so its size rules apply); JSON and DBML carry the
+  /// drawn catalog whole, however big.
+  public var isPicture: Bool {
+    switch self {
+    case .json, .dbml: return false
+    default: return true
+    }
+  }
+
   /// Whether the bytes are text that may go to a terminal.
   public var isText: Bool {
     switch self {

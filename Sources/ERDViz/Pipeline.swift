@@ -78,7 +78,9 @@ public enum Pipeline {
       catalog, options: request.diagram, otherLevels: levels, tablePages: folder && !split, splitPages: split)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
-    for note in diagram.notes { request.log.note(note) }
+    if request.outputs.contains(where: { $0.format?.isPicture ?? true }) {
+      for note in diagram.notes { request.log.note(note) }
+    }
     logUndeclared(drawing, options: request.diagram, log: request.log)
     if let role = request.diagram.asRole, !RoleAccess.isKnown(role, in: catalog) {
       // Not an error: a role with no grant of its own still gets PUBLIC's.

@@ -46,6 +46,16 @@ import Testing
     try expectMermaidParses(in: out, files.filter { $0.hasSuffix(".mmd") })
   }
 
+  /// The size rules are about drawing: a JSON or DBML output of a big schema carries every
+  /// column and says nothing about keys-only drawing; a picture of the same schema says it.
+  @Test func sizeNotesComeOnlyWithAPicture() throws {
+    let db = try Self.generated(200)
+    let data = try erdviz("inspect", db.path, "-f", "json")
+    #expect(data.status == 0 && data.stderr.isEmpty, "\(data.stderr)")
+    let picture = try erdviz("inspect", db.path, "-f", "dot")
+    #expect(picture.stderr.contains("200 tables and views (over 150)"), "\(picture.stderr)")
+  }
+
   /// Every relative link of every Markdown, HTML and SVG file names a file of the folder, and a
   /// Markdown link's `#anchor` an anchor of its page.
   func expectLinksResolve(in folder: URL, _ files: [String]) throws {
