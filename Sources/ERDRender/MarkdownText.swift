@@ -64,7 +64,7 @@ enum MarkdownText {
     var lastWasBreak = false
     for c in s.unicodeScalars {
       switch c {
-      case "\n", "\r", "\t", "\u{2028}", "\u{2029}":
+      case "\n", "\r", "\t", "\u{85}", "\u{2028}", "\u{2029}":
         if !lastWasBreak { out.append(" ") }
         lastWasBreak = true
         continue

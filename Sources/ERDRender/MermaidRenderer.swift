@@ -210,7 +210,7 @@ public struct MermaidRenderer: DiagramRenderer {
       case "%": out += "#37;"
       case "{": out += "#123;"
       case "}": out += "#125;"
-      case "\n", "\r", "\t": out += " "
+      case "\n", "\r", "\t", "\u{85}", "\u{2028}", "\u{2029}": out += " "
       default: if c.value >= 0x20 && c.value != 0x7F { out.unicodeScalars.append(c) }
       }
     }
