@@ -50,15 +50,31 @@ public struct InspectOptions: Sendable {
   }
 }
 
-/// Where diagnostics go: warnings always, progress only when verbose.
+/// Where diagnostics go: warnings always, details only when verbose, and the phases of a long
+/// run to a progress display when there is one (the CLI's, on a terminal).
 public struct Log: Sendable {
   public var verbose: Bool
   private let sink: @Sendable (String) -> Void
+  private let progress: (any ProgressDisplay)?
 
-  public init(verbose: Bool = false, sink: @escaping @Sendable (String) -> Void = { _ in }) {
+  public init(
+    verbose: Bool = false, progress: (any ProgressDisplay)? = nil, sink: @escaping @Sendable (String) -> Void = { _ in }
+  ) {
     self.verbose = verbose
+    self.progress = progress
     self.sink = sink
   }
+
+  /// Runs `body` as a phase named `label` (inspecting, laying out, writing).
+  public func phase<T, E: Error>(_ label: @autoclosure () -> String, _ body: () throws(E) -> T) throws(E) -> T {
+    guard let progress else { return try body() }
+    progress.begin(label())
+    defer { progress.end() }
+    return try body()
+  }
+
+  /// A new text for the running phase (`laying out page 3 of 12`), keeping its clock.
+  public func update(_ label: @autoclosure () -> String) { progress?.update(label()) }
 
   public func warning(_ message: String) { sink("warning: \(message)") }
 
@@ -68,4 +84,12 @@ public struct Log: Sendable {
   public func info(_ message: @autoclosure () -> String) {
     if verbose { sink(message()) }
   }
+}
+
+/// Shows the phase a run is in while it lasts. Phases do not nest: a phase ends before the next
+/// begins.
+public protocol ProgressDisplay: Sendable {
+  func begin(_ phase: String)
+  func update(_ phase: String)
+  func end()
 }

@@ -30,11 +30,13 @@ public enum Pipeline {
       if let cached = catalogs[key] {
         catalog = cached
       } else {
-        catalog = try load(request.source, options: request.inspect, log: request.log)
+        catalog = try request.log.phase("reading \(request.source.label)") { () throws(RunError) in
+          try load(request.source, options: request.inspect, log: request.log)
+        }
         catalogs[key] = catalog
       }
       try checkRelations(request, in: catalog)
-      let drawing = draw(catalog, request)
+      let drawing = request.log.phase("drawing") { draw(catalog, request) }
       try SelectionCheck.check(drawing, options: request.diagram, log: request.log)
       prepared.append((request, drawing, try render(drawing, for: request)))
     }
@@ -94,8 +96,18 @@ public enum Pipeline {
   static func render(_ drawing: Drawing, for request: Request) throws(RunError) -> [Product] {
     var cache: [OutputFormat: Rendered] = [:]
     var products: [Product] = []
+    let log = request.log
     for target in request.outputs {
-      do { products.append(try Product.render(target, drawing, cache: &cache)) } catch { throw .render(error) }
+      do {
+        try log.phase("rendering \(target.name)") { () throws(RenderError) in
+          products.append(
+            try Product.render(target, drawing, cache: &cache) { title, page, pages in
+              log.update("rendering page \(page) of \(pages): \(title)")
+            })
+        }
+      } catch {
+        throw .render(error)
+      }
       for warning in products.last?.warnings ?? [] { request.log.warning(warning) }
     }
     return products
@@ -110,7 +122,9 @@ public enum Pipeline {
       return OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) }
     }
     do {
-      try FileCommit.write(files, removing: obsolete)
+      try log.phase("writing \(files.count) file\(files.count == 1 ? "" : "s")") { () throws(OutputError) in
+        try FileCommit.write(files, removing: obsolete)
+      }
       for file in files { log.info("wrote \(file.path) (\(file.bytes.count) bytes)") }
       for path in obsolete { log.info("removed \(path): its table is no longer drawn") }
       for case let bytes? in products.map(\.standardOutput) { try StandardStreams.writeOutput(bytes) }

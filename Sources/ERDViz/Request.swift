@@ -53,6 +53,14 @@ public enum OutputTarget: Hashable, Sendable {
   case folder(String)
 
   /// The format of a single-file output; nil for a folder.
+  /// How progress names the target.
+  var name: String {
+    switch self {
+    case .file(let path, _), .folder(let path): return path
+    case .standardOutput(let format): return "\(format.rawValue) to stdout"
+    }
+  }
+
   public var format: OutputFormat? {
     switch self {
     case .file(_, let f), .standardOutput(let f): return f

@@ -12,8 +12,11 @@ public enum StandardStreams {
   }
 
   /// Writes a line to stderr; a failure is remembered for the exit status, since it cannot be told.
-  public static func writeDiagnostic(_ line: String) {
-    if FileCommit.writeAll(Array((line + "\n").utf8), to: STDERR_FILENO) != nil {
+  public static func writeDiagnostic(_ line: String) { writeStandardError(line + "\n") }
+
+  /// Writes text as it is to stderr; a failure is remembered for the exit status.
+  static func writeStandardError(_ text: String) {
+    if FileCommit.writeAll(Array(text.utf8), to: STDERR_FILENO) != nil {
       diagnosticsFailed.withLock { $0 = true }
     }
   }

@@ -36,9 +36,7 @@ struct Diff: ParsableCommand {
   func run() throws {
     var differ = false
     try reportingFailures { () throws(RunError) in
-      let log = Log(verbose: input.verbose) { line in
-        if !quiet { StandardStreams.writeDiagnostic("erdviz: \(line)") }
-      }
+      let log = Log.standardError(verbose: input.verbose, quiet: quiet)
       let (old, new) = try input.sides(log: log)
       let outputs = try targets(stdoutIsTerminal: isatty(STDOUT_FILENO) == 1)
       let request = DiffRequest(

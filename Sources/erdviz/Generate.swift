@@ -30,7 +30,7 @@ struct Generate: ParsableCommand {
       } catch {
         throw .config(error)
       }
-      let log = Log(verbose: verbose) { StandardStreams.writeDiagnostic("erdviz: \($0)") }
+      let log = Log.standardError(verbose: verbose)
       let delivery: Delivery = check ? .compare : .write
       let requests = file.diagrams.map { $0.request(delivery: delivery, log: log) }
       try report(Pipeline.run(requests, delivery: delivery, log: log, makingFolders: true))

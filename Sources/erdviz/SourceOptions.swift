@@ -14,9 +14,7 @@ struct SourceOptions: ParsableArguments {
   @OptionGroup var schema: SchemaOptions
 
   /// Diagnostics go to stderr, one line each, prefixed with the program's name.
-  var log: Log {
-    Log(verbose: verbose) { line in StandardStreams.writeDiagnostic("erdviz: \(line)") }
-  }
+  var log: Log { .standardError(verbose: verbose) }
 
   /// SOURCE and --exec name the same thing; only one may be given.
   func validate(with ddl: DDLOptions) throws {
