@@ -285,6 +285,25 @@ struct HTMLPageBrowserTests {
     for i in 1...4 { #expect(s[i].milliseconds < 3_000, "\(s[i].action) took too long: \(timings)") }
   }
 
+  /// 2,000 tables with realistic prefixes and foreign keys (`scripts/gen-schema`): the page opens
+  /// with every table listed, and search and selection work.
+  @Test func twoThousandTablesWork() throws {
+    let db = try SplitTests.generated(2_000)
+    let started = Date()
+    let page = try Self.page(db)
+    let renderSeconds = Date().timeIntervalSince(started)
+    let bytes = try FileManager.default.attributesOfItem(atPath: page.path)[.size] as? Int ?? 0
+    let report = try Browser.run(page, [.load(), .search("billing_invoice"), .key("Enter")])
+    Self.expectClean(report, "2,000 tables")
+    let s = report.states
+    try #require(s.count == 3)
+    #expect(s[0].strings("list").count == 2_000)
+    #expect(s[1].strings("list").first?.hasPrefix("billing_invoice") == true, "\(s[1].strings("list").prefix(3))")
+    #expect(s[2].string("detailsName")?.hasPrefix("billing_invoice") == true)
+    let timings = zip(["load", "search", "select"], s.map(\.milliseconds)).map { "\($0.0) \($0.1) ms" }
+    print("2,000 tables: render \(String(format: "%.1f", renderSeconds)) s, page \(bytes / 1024) KiB; \(timings)")
+  }
+
   /// Tables t0000…, each with a few columns and one or two foreign keys to earlier tables.
   static func bigSchema(tables: Int) -> String {
     func name(_ i: Int) -> String { "t" + String(repeating: "0", count: max(0, 4 - String(i).count)) + String(i) }
