@@ -32,6 +32,8 @@ public struct Diagram: Hashable, Sendable {
   public var notes: [String] = []
   /// Whether the drawing is big enough that Graphviz's work should be bounded.
   public var boundsLayout = false
+  /// For a big drawing, the direction and rows chosen for its graph's shape; nil otherwise.
+  public var shape: LayoutShape?
 
   public init(
     entities: [Entity] = [], stubs: [Entity] = [], edges: [Edge] = [], groups: [Group] = [],

@@ -23,7 +23,10 @@ public enum SizeRules {
   }
 
   /// What the rules did to a drawing of `count` entities, and what to use instead.
-  static func notes(count: Int, asked: ColumnDetail, drawn: ColumnDetail, split: Bool) -> [String] {
+  static func notes(
+    count: Int, asked: ColumnDetail, drawn: ColumnDetail, split: Bool, shape: LayoutShape? = nil,
+    direction: Direction? = nil
+  ) -> [String] {
     var notes: [String] = []
     if drawn != asked {
       let what = drawn == .none ? "table names only" : "key columns only"
@@ -32,10 +35,25 @@ public enum SizeRules {
     }
     if count > boundedLayoutAbove {
       notes.append("\(count) tables and views: Graphviz's layout work is bounded (nslimit, mclimit, searchsize)")
+      notes += Self.notes(shape: shape, asked: direction)
       if !split {
         notes.append("a drawing this big is hard to read on one page: try --split group -o FOLDER/ or --focus TABLE")
       }
     }
+    return notes
+  }
+
+  /// What the shape rules chose for a big drawing.
+  private static func notes(shape: LayoutShape?, asked: Direction?) -> [String] {
+    guard let shape else { return [] }
+    var notes: [String] = []
+    if asked == nil && shape.direction == .topToBottom {
+      notes.append(
+        "the graph is \(shape.depth) levels deep and at most \(shape.widest) wide: drawing it top to bottom (--direction LR to change)"
+      )
+    }
+    let alone = shape.rows.reduce(0) { $0 + $1.count }
+    if alone > 0 { notes.append("\(alone) tables with no reference are laid out in \(shape.rows.count) rows") }
     return notes
   }
 }

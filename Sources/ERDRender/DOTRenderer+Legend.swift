@@ -1,4 +1,5 @@
 import ERDGraph
+import ERDSchema
 
 extension DOTRenderer {
   /// The graph's label: the title when there is one, and a legend of the notation (key badges,
@@ -73,6 +74,13 @@ extension DOTTheme {
 }
 
 extension DOTRenderer {
+  /// Unlinked tables chained by invisible edges, so that they form rows instead of one long column.
+  func rows(_ rows: [[QualifiedName]], keys: [QualifiedName: Entity]) -> String {
+    rows.map { row in
+      "  " + row.compactMap { keys[$0].map { quote($0.key) } }.joined(separator: " -> ") + " [style=invis]\n"
+    }.joined()
+  }
+
   /// Graphviz attributes that bound its work on a big drawing (`SizeRules`): fewer network
   /// simplex and crossing-minimisation iterations, a smaller search. They cut layout time by
   /// about a fifth at 500 tables and change the picture little. (`pack` would lay disconnected

@@ -17,7 +17,7 @@ public struct DOTRenderer: DiagramRenderer {
   public func dot(for diagram: Diagram) -> String {
     var out = "digraph erd {\n"
     let font = DOTTheme.font
-    let direction = (diagram.direction ?? .leftToRight).rawValue
+    let direction = (diagram.shape?.direction ?? diagram.direction ?? .leftToRight).rawValue
     out += "  graph [rankdir=\(direction), fontname=\(quote(font)), fontsize=12, nodesep=0.4, ranksep=1.0, "
     out += "pad=0.3, bgcolor=\"white\", newrank=true"
     out += legend(for: diagram)
@@ -51,6 +51,7 @@ public struct DOTRenderer: DiagramRenderer {
       guard let from = keys[edge.from], let to = keys[edge.to] else { continue }
       out += "  " + self.edge(edge, from: from, to: to, index: i + 1, toStub: stubs.contains(edge.to)) + "\n"
     }
+    out += rows(diagram.shape?.rows ?? [], keys: keys)
     out += "}\n"
     return out
   }

@@ -127,3 +127,39 @@ struct SVGText {
     text = common * 4 / 3 * min(1, 1_600 / (w * 4 / 3))
   }
 }
+
+/// Past 150 tables the layout follows the graph's shape: unlinked tables in rows, not one column;
+/// a graph deeper than wide drawn top to bottom unless a direction is asked for.
+@Suite struct LayoutShapeTests {
+  static func database(_ sql: String) throws -> URL {
+    let db = try Paths.temporaryDirectory().appendingPathComponent("shape.db")
+    try SQLiteFixture.create(at: db, sql: sql)
+    return db
+  }
+
+  @Test func tablesWithNoReferenceFormRowsNotAColumn() throws {
+    let sql = (0..<300).map { "CREATE TABLE t\($0) (id integer PRIMARY KEY, name text, user_id integer);\n" }.joined()
+    let db = try Self.database(sql)
+    let out = db.deletingLastPathComponent().appendingPathComponent("shape.svg")
+    let result = try erdviz("inspect", db.path, "-o", out.path)
+    #expect(result.stderr.contains("300 tables with no reference are laid out in"), "\(result.stderr)")
+    let svg = String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    let size = try #require(svg.firstMatch(of: /<svg width="([0-9.]+)pt" height="([0-9.]+)pt"/))
+    let (width, height) = (Double(size.output.1) ?? 0, Double(size.output.2) ?? 0)
+    #expect(height < 3 * width, "300 unlinked tables drawn \(width) × \(height) pt")
+    #expect(!svg.contains("style=invis") && svg.components(separatedBy: "<path").count < 400)
+  }
+
+  @Test func aDeepChainIsDrawnTopToBottomUnlessAsked() throws {
+    let sql =
+      "CREATE TABLE t0 (id integer PRIMARY KEY);\n"
+      + (1..<200).map { "CREATE TABLE t\($0) (id integer PRIMARY KEY, up integer REFERENCES t\($0 - 1) (id));\n" }
+      .joined()
+    let db = try Self.database(sql)
+    let auto = try erdviz("inspect", db.path, "-f", "dot")
+    #expect(auto.stdoutText.contains("rankdir=TB"))
+    #expect(auto.stderr.contains("200 levels deep and at most 1 wide: drawing it top to bottom"), "\(auto.stderr)")
+    let asked = try erdviz("inspect", db.path, "-f", "dot", "--direction", "LR")
+    #expect(asked.stdoutText.contains("rankdir=LR") && !asked.stderr.contains("top to bottom"))
+  }
+}
