@@ -199,10 +199,19 @@ def main():
     print_table("Peak memory (MB, largest of a tool's runs; dbml-atlas: the larger of its two steps):",
                 ["input", "tables", "erdviz svg", "dot", "eralchemy", "schemadisplay", "dbml-atlas svg",
                  "erdviz html", "dbml-atlas html"], mem_rows)
-    print("Notes: erdviz, eralchemy and sqlalchemy-schemadisplay lay out with Graphviz dot (erdviz and eralchemy "
-          "through libgraphviz in process, schemadisplay by running `dot`); dbml-atlas has its own packing layout, "
-          "no Graphviz, and reads DBML, so its times are `dbml-atlas introspect URL > x.dbml` plus "
-          "`dbml-atlas x.dbml -o FILE`.")
+    # Which Graphviz binding eralchemy got in the venv.
+    binding = subprocess.run([os.path.join(bindir, "python"), "-c", "import pygraphviz"],
+                             stderr=subprocess.DEVNULL).returncode == 0
+    eralchemy_via = "pygraphviz (libgraphviz in process)" if binding else "the graphviz package (runs `dot`)"
+    print("Notes:")
+    print(f"- erdviz lays out with libgraphviz in process, eralchemy through {eralchemy_via}, "
+          "sqlalchemy-schemadisplay through pydot (runs `dot`; its peak memory includes that child).")
+    print("- dbml-atlas has its own packing layout (no Graphviz) and reads DBML: its times are "
+          "`dbml-atlas introspect URL > x.dbml` plus `dbml-atlas x.dbml -o FILE`.")
+    print("- Every tool reads the same database: the SQLite file, or for pagila its DDL loaded into a throwaway "
+          "PostgreSQL cluster (erdviz reads the server, not the .sql file).")
+    print("- (n=2): a run took over 15 s, so the warm-up counted and the tool ran twice; a tool past the cap "
+          "ran once and has no median or peak memory.")
 
 
 if __name__ == "__main__":
