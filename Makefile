@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 
-.PHONY: fuzz sample test build release golden templates screenshot screenshot-diff install deps clean bench bench-postgres bench-mysql bench-ddl bench-diff format lint
+.PHONY: fuzz sample test build release golden templates screenshot screenshot-diff install deps clean bench bench-postgres bench-mysql bench-ddl bench-diff bench-render format lint
 
 ## Build erdviz (release) and draw the sample schema into samples/shop/.
 sample: release
@@ -23,7 +23,7 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
 ## Benchmarks: ratios against the reference tools, measured in the same run.
-bench: bench-postgres bench-mysql bench-ddl bench-diff
+bench: bench-postgres bench-mysql bench-ddl bench-diff bench-render
 
 bench-postgres:
 	scripts/bench-postgres
@@ -40,6 +40,12 @@ bench-ddl:
 ## against reading the two schemas alone (two erdviz inspect -f json runs).
 bench-diff:
 	scripts/bench-diff
+
+## erdviz to SVG and HTML on generated 100- to 2,000-table SQLite schemas, pagila and Chinook, against
+## `dot -Tsvg` on erdviz's own DOT and the PyPI peers eralchemy, sqlalchemy-schemadisplay and dbml-atlas.
+## BENCH_SIZES, BENCH_ROUNDS and BENCH_CAP (seconds a run may take) make a quick run possible.
+bench-render:
+	scripts/bench-render
 
 ## Format every Swift file in place with the checked-in .swift-format (swift-format ships with Swift).
 format:
