@@ -214,7 +214,7 @@ async function run(plan) {
           await S('Page.navigate', { url: 'about:blank' });
           await S('Page.navigate', { url: pageURL + (step.hash || '') });
           result.readyAt = await waitReady(pageURL + (step.hash || ''), step.script);
-          result.navigation = await evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd, bytes: n.decodedBodySize } : null; })()");
+          result.navigation = await evaluate("(() => { const n = performance.getEntriesByType('navigation')[0]; const p = performance.getEntriesByName('first-contentful-paint')[0]; return n ? { domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd, bytes: n.decodedBodySize, firstPaint: p ? p.startTime : null } : null; })()");
           break;
         }
         case 'search': {
