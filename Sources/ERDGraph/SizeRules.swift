@@ -43,17 +43,20 @@ public enum SizeRules {
     return notes
   }
 
-  /// What the shape rules chose for a big drawing.
+  /// What the shape rules chose for a big drawing (Graphviz's formats follow them; Mermaid lays
+  /// out on its own).
   private static func notes(shape: LayoutShape?, asked: Direction?) -> [String] {
     guard let shape else { return [] }
     var notes: [String] = []
     if asked == nil && shape.direction == .topToBottom {
       notes.append(
-        "the graph is \(shape.depth) levels deep and at most \(shape.widest) wide: drawing it top to bottom (--direction LR to change)"
+        "Graphviz layout: the graph is \(shape.depth) levels deep and at most \(shape.widest) wide: drawing it top to bottom (--direction LR to change)"
       )
     }
     let alone = shape.rows.reduce(0) { $0 + $1.count }
-    if alone > 0 { notes.append("\(alone) tables with no reference are laid out in \(shape.rows.count) rows") }
+    if alone > 0 {
+      notes.append("Graphviz layout: \(alone) tables with no reference are laid out in \(shape.rows.count) rows")
+    }
     return notes
   }
 }

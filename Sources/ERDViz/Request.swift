@@ -52,7 +52,6 @@ public enum OutputTarget: Hashable, Sendable {
   /// A folder of Markdown pages, one per table (`-o docs/schema/`).
   case folder(String)
 
-  /// The format of a single-file output; nil for a folder.
   /// How progress names the target.
   var name: String {
     switch self {
@@ -61,6 +60,7 @@ public enum OutputTarget: Hashable, Sendable {
     }
   }
 
+  /// The format of a single-file output; nil for a folder.
   public var format: OutputFormat? {
     switch self {
     case .file(_, let f), .standardOutput(let f): return f

@@ -13,7 +13,8 @@ struct SourceOptions: ParsableArguments {
 
   @OptionGroup var schema: SchemaOptions
 
-  /// Diagnostics go to stderr, one line each, prefixed with the program's name.
+  /// Diagnostics go to stderr, one line each, prefixed with the program's name. Read it once per
+  /// run: each read makes its own progress display.
   var log: Log { .standardError(verbose: verbose) }
 
   /// SOURCE and --exec name the same thing; only one may be given.
