@@ -29,7 +29,7 @@ public enum DiagramBuilder {
       entities: entities, stubs: stubs, edges: edges, groups: groups, enums: enums, direction: options.direction,
       detail: options.detail, title: options.title, heading: passes.heading())
     diagram.boundsLayout = count > SizeRules.boundedLayoutAbove
-    if diagram.boundsLayout { diagram.shape = LayoutShape(diagram, asked: options.direction) }
+    if diagram.boundsLayout && options.shapesLayout { diagram.shape = LayoutShape(diagram, asked: options.direction) }
     diagram.notes = SizeRules.notes(
       count: count, asked: asked.detail, drawn: options.detail, split: asked.split != nil, shape: diagram.shape,
       direction: options.direction)

@@ -42,6 +42,9 @@ public struct DiagramOptions: Hashable, Sendable {
   public var referrerStubs = false
   /// Let `SizeRules` lower the column level of a big drawing (the user did not choose one).
   public var adaptsToSize = false
+  /// Choose a big drawing's direction and rows for Graphviz (`LayoutShape`); off when no output
+  /// is a picture (JSON and DBML only), where it would be computed for nothing.
+  public var shapesLayout = true
   /// Colour every table by what this role may do with it (`AccessLevel`); nil: by kind.
   public var asRole: String?
 

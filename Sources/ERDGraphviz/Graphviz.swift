@@ -63,6 +63,31 @@ public enum Graphviz {
     return Output(bytes: format == .pdf ? PDFDate.fixed(bytes) : bytes, warnings: GraphvizMessages.lines)
   }
 
+  /// Makes the context, loads the plugins and the fonts on a thread of its own, so that a run
+  /// reading its source meanwhile does not wait for them at its first render (about 20 ms, an
+  /// eighth of a 500-table layout). Once per process; `settle` waits for it.
+  public static func prepare() {
+    let first = warmUp.withLock { started in
+      defer { started = true }
+      return !started
+    }
+    guard first else { return }
+    warming.enter()
+    Thread.detachNewThread {
+      _ = try? render(warmUpDOT, as: .svg)
+      warming.leave()
+    }
+  }
+
+  /// Waits for `prepare`'s work, if any: a process must not exit while Graphviz is loading.
+  public static func settle() { warming.wait() }
+
+  private static let warmUp = Mutex(false)
+  private static let warming = DispatchGroup()
+  /// One HTML-like label in the diagrams' font: what makes pango load its fonts.
+  private static let warmUpDOT =
+    #"digraph { node [shape=plain, fontname="Helvetica,Arial,sans-serif", fontsize=10]; a [label=<<table><tr><td><b>a</b></td></tr></table>>] }"#
+
   /// Graphviz's own version string, for `erdviz --version`.
   public static var version: String {
     lock.withLock { _ in

@@ -16,6 +16,11 @@ public struct GraphvizRenderer: DiagramRenderer {
     return Rendered(bytes: output.bytes, warnings: warnings)
   }
 
+  /// Starts loading Graphviz in the background (`Graphviz.prepare`); `settle` waits for it.
+  public static func prepare() { Graphviz.prepare() }
+
+  public static func settle() { Graphviz.settle() }
+
   /// Graphviz's drawing of DOT text, its errors as render errors.
   static func layout(_ dot: String, as format: Graphviz.Format) throws(RenderError) -> Graphviz.Output {
     do {

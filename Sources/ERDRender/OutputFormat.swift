@@ -50,6 +50,14 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     }
   }
 
+  /// Whether rendering lays the diagram out with Graphviz (the HTML page holds its SVG).
+  public var usesGraphviz: Bool {
+    switch self {
+    case .svg, .png, .pdf, .html: return true
+    default: return false
+    }
+  }
+
   /// Whether the bytes are text that may go to a terminal.
   public var isText: Bool {
     switch self {

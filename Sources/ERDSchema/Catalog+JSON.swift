@@ -51,7 +51,7 @@ extension Schema {
     var o = JSONObjectBuilder()
     o.set("name", name)
     o.set("comment", comment)
-    o.set("tables", tables.map(\.json))
+    o.set("tables", tables.concurrentMap { $0.json })
     o.set("views", views.map(\.json))
     o.set("enums", enums.map(\.json))
     o.set("domains", domains.map(\.json))

@@ -35,13 +35,15 @@ public struct JSONWriter: Sendable {
       // Arrays of scalars stay on one line: column lists read better that way.
       let inline = !pretty || items.allSatisfy(\.isScalar)
       out.append(UInt8(ascii: "["))
-      for (i, item) in items.enumerated() {
-        if i > 0 {
-          out.append(UInt8(ascii: ","))
-          if inline && pretty { out.append(0x20) }
+      if !inline && items.count >= Self.concurrentItems {
+        // Thousands of tables: write the two halves at once.
+        let mid = items.count / 2
+        let halves = [0..<mid, mid..<items.count].concurrentMap(atLeast: 2) { half in
+          self.items(items[half], from: half.lowerBound, indent: indent)
         }
-        if !inline { newline(indent + 1, into: &out) }
-        write(item, indent: indent + 1, into: &out)
+        for half in halves { out.append(contentsOf: half) }
+      } else {
+        write(items[...], from: 0, inline: inline, indent: indent, into: &out)
       }
       if !inline { newline(indent, into: &out) }
       out.append(UInt8(ascii: "]"))
@@ -59,6 +61,31 @@ public struct JSONWriter: Sendable {
       newline(indent, into: &out)
       out.append(UInt8(ascii: "}"))
     }
+  }
+
+  /// Arrays this long, of objects, are written in two halves at once.
+  static let concurrentItems = 1024
+
+  /// The items of an array from its `first`-th on, each after a comma but the array's first.
+  private func write(
+    _ items: ArraySlice<JSONValue>, from first: Int, inline: Bool, indent: Int, into out: inout [UInt8]
+  ) {
+    for (i, item) in zip(first..., items) {
+      if i > 0 {
+        out.append(UInt8(ascii: ","))
+        if inline && pretty { out.append(0x20) }
+      }
+      if !inline { newline(indent + 1, into: &out) }
+      write(item, indent: indent + 1, into: &out)
+    }
+  }
+
+  /// Items of objects, one per line, as a buffer of their own.
+  private func items(_ items: ArraySlice<JSONValue>, from first: Int, indent: Int) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(items.count * 512)
+    write(items, from: first, inline: false, indent: indent, into: &out)
+    return out
   }
 
   private func newline(_ indent: Int, into out: inout [UInt8]) {

@@ -22,6 +22,10 @@ public enum Pipeline {
     _ requests: [Request], delivery: Delivery, log: Log, makingFolders: Bool = false
   ) throws(RunError) -> [CheckReport] {
     try checkOutputs(requests, delivery: delivery, makingFolders: makingFolders)
+    if requests.contains(where: { $0.outputs.contains { $0.format?.usesGraphviz ?? true } }) {
+      GraphvizRenderer.prepare()
+    }
+    defer { GraphvizRenderer.settle() }
     var catalogs: [SourceKey: Catalog] = [:]
     var prepared: [(request: Request, drawing: Drawing, products: [Product])] = []
     for request in requests {
@@ -76,11 +80,14 @@ public enum Pipeline {
     let levels = request.outputs.contains { $0.format?.needsDetailLevels == true }
     let folder = request.outputs.contains { if case .folder = $0 { true } else { false } }
     let split = folder && request.diagram.split != nil
+    let pictures = request.outputs.contains { $0.format?.isPicture ?? true }
+    var options = request.diagram
+    options.shapesLayout = pictures
     var drawing = Drawing(
-      catalog, options: request.diagram, otherLevels: levels, tablePages: folder && !split, splitPages: split)
+      catalog, options: options, otherLevels: levels, tablePages: folder && !split, splitPages: split)
     let diagram = drawing.diagram
     request.log.info("diagram: \(diagram.entities.count) entities, \(diagram.edges.count) edges")
-    if request.outputs.contains(where: { $0.format?.isPicture ?? true }) {
+    if pictures {
       for note in diagram.notes { request.log.note(note) }
     }
     logUndeclared(drawing, options: request.diagram, log: request.log)

@@ -29,37 +29,59 @@ enum PgQuery {
   /// Parses `text[range]` and hands the `ParseResult` message to `body` while libpg_query's
   /// buffer is alive; nothing read from the message may outlive the call. Locations read from
   /// the tree (`PgField.location`) are offsets in the whole `text`.
-  ///
-  /// The tree comes as JSON (`pg_query_parse`) read through a tape, not as protobuf:
-  /// `pg_query_parse_protobuf` spends about three times the parse itself packing it.
   static func withParseTree<R>(
     _ text: [UInt8], _ range: Range<Int>, _ body: (PgMessage) -> R
   ) throws(Failure) -> R {
-    var terminated = [UInt8]()
-    terminated.reserveCapacity(range.count + 1)
-    terminated.append(contentsOf: text[range])
-    terminated.append(0)
-    let result = terminated.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { pg_query_parse($0.baseAddress) }
-    }
-    defer { pg_query_free_parse_result(result) }
-    if let error = result.error {
-      let message = tidy(error.pointee.message.map { String(cString: $0) } ?? "syntax error")
-      let offset = byteOffset(ofCharacter: Int(error.pointee.cursorpos), in: text[range])
-      throw .syntax(message: message, offset: range.lowerBound + offset)
-    }
-    guard let json = result.parse_tree else { return body(.empty) }
-    let count = strlen(json)
-    let tape: PgJSONTape
-    do {
-      tape = try json.withMemoryRebound(to: UInt8.self, capacity: count) { pointer throws(PgJSONTape.Malformed) in
-        try PgJSONTape(UnsafeBufferPointer(start: pointer, count: count), base: range.lowerBound)
+    let tree = try ParseTree(text, range)
+    return withExtendedLifetime(tree) { body(tree.root) }
+  }
+
+  /// libpg_query's parse of one piece of text and the tape over its JSON, freed together.
+  ///
+  /// The tree comes as JSON (`pg_query_parse`) read through a tape, not as protobuf:
+  /// `pg_query_parse_protobuf` spends about three times the parse itself packing it.
+  /// Unchecked `Sendable`: nothing in it changes after `init`, so the thread that parses may
+  /// hand it to the one that reads (`PostgresDDLReader`'s pipeline); its messages are only
+  /// valid while it is alive.
+  final class ParseTree: @unchecked Sendable {
+    let range: Range<Int>
+    private let result: PgQueryParseResult
+    private let tape: PgJSONTape?
+
+    init(_ text: [UInt8], _ range: Range<Int>) throws(Failure) {
+      self.range = range
+      var terminated = [UInt8]()
+      terminated.reserveCapacity(range.count + 1)
+      terminated.append(contentsOf: text[range])
+      terminated.append(0)
+      let result = terminated.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { pg_query_parse($0.baseAddress) }
       }
-    } catch {
-      throw .unreadableTree(offset: error.offset)
+      if let error = result.error {
+        defer { pg_query_free_parse_result(result) }
+        let message = tidy(error.pointee.message.map { String(cString: $0) } ?? "syntax error")
+        let offset = byteOffset(ofCharacter: Int(error.pointee.cursorpos), in: text[range])
+        throw .syntax(message: message, offset: range.lowerBound + offset)
+      }
+      self.result = result
+      do {
+        tape = try result.parse_tree.map { json throws(PgJSONTape.Malformed) in
+          let count = strlen(json)
+          return try json.withMemoryRebound(to: UInt8.self, capacity: count) { pointer throws(PgJSONTape.Malformed) in
+            try PgJSONTape(UnsafeBufferPointer(start: pointer, count: count), base: range.lowerBound)
+          }
+        }
+      } catch {
+        pg_query_free_parse_result(result)
+        throw .unreadableTree(offset: error.offset)
+      }
     }
-    return withExtendedLifetime(tape) {
-      body(PgMessage(view: tape.view, index: 0, type: PgSchemaTable.shared.parseResultType))
+
+    deinit { pg_query_free_parse_result(result) }
+
+    /// The `ParseResult` message; valid while this tree is alive.
+    var root: PgMessage {
+      tape.map { PgMessage(view: $0.view, index: 0, type: PgSchemaTable.shared.parseResultType) } ?? .empty
     }
   }
 
@@ -82,7 +104,7 @@ enum PgQuery {
   }
 
   /// PostgreSQL reports error positions as 1-based character counts; our locations are bytes.
-  private static func byteOffset(ofCharacter position: Int, in bytes: ArraySlice<UInt8>) -> Int {
+  fileprivate static func byteOffset(ofCharacter position: Int, in bytes: ArraySlice<UInt8>) -> Int {
     guard position > 0 else { return 0 }
     var characters = 0
     for (i, byte) in zip(0..., bytes) where byte & 0xC0 != 0x80 {

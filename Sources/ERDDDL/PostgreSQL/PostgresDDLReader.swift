@@ -24,9 +24,10 @@ struct PostgresDDLReader {
   var usedNames: [String: Set<String>] = [:]
 
   /// How much text goes to libpg_query at once. The parse tree of a whole 100 MB dump, with
-  /// its JSON and tape, takes 50 times the text in memory; pieces of about a megabyte, cut
-  /// between statements, keep that to a few dozen megabytes and parse as fast.
-  static let pieceSize = 1 << 20
+  /// its JSON and tape, takes 50 times the text in memory; pieces of a quarter megabyte, cut
+  /// between statements, keep that to a few dozen megabytes, parse as fast, and let a script of
+  /// a few thousand tables be parsed on one core while the other reads the pieces before.
+  static let pieceSize = 1 << 18
 
   static func read(
     _ bytes: [UInt8], label: String, pieceSize: Int = pieceSize
@@ -44,34 +45,20 @@ struct PostgresDDLReader {
     return (reader.builder.build(), reader.report)
   }
 
-  /// Parses the script piece by piece, each piece whole statements. A syntax error in a piece's
-  /// last statement may come from the cut (a `;` inside `BEGIN ATOMIC … END`): the piece then
-  /// takes in more statements, twice as many each time, and is parsed again; an error anywhere
-  /// else in a piece is the input's.
+  /// Reads the script piece by piece (`PgPieces`); a script of several pieces is parsed on a
+  /// thread of its own while the pieces before are read into the model.
   private mutating func readPieces(_ script: PsqlScript, pieceSize: Int) throws(PgQuery.Failure) {
-    let text = script.bytes
-    var ends = script.statementEnds
-    if ends.last ?? 0 < text.count { ends.append(text.count) }
-    var start = 0
-    var next = 0  // the first end not yet parsed
-    while next < ends.count {
-      var last = next
-      while last + 1 < ends.count, ends[last + 1] - start <= pieceSize { last += 1 }
-      var more = 1
-      while true {
-        let range = start..<ends[last]
-        do {
-          try PgQuery.withParseTree(text, range) { root in
-            for field in root where field.number == Pg.ParseResult.stmts { rawStatement(field.message, in: range) }
-          }
-          break
-        } catch .syntax(_, let offset) where last + 1 < ends.count && offset >= (last > next ? ends[last - 1] : start) {
-          last = min(last + more, ends.count - 1)
-          more *= 2
-        }
-      }
-      start = ends[last]
-      next = last + 1
+    var pieces = PgPieces(script, pieceSize: pieceSize)
+    if pieces.isOnePiece {
+      while let tree = try pieces.parseNext() { read(tree) }
+    } else {
+      try pieces.parseAhead { read($0) }
+    }
+  }
+
+  private mutating func read(_ tree: PgQuery.ParseTree) {
+    withExtendedLifetime(tree) {
+      for field in tree.root where field.number == Pg.ParseResult.stmts { rawStatement(field.message, in: tree.range) }
     }
   }
 
