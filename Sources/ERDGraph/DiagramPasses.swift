@@ -33,10 +33,15 @@ struct DiagramPasses {
       referenced[r.parent, default: []].formUnion(r.parentColumns)
       referenced[r.table, default: []].formUnion(r.columns)
     }
-    return selection.tables.map { name, table in
-      let key = keys.key(for: name, qualified: selection.qualifiesLabels)
-      return EntityDrawing(detail: options.detail, lines: options.details).entity(
-        for: table, named: name, key: key, label: label(name), referenced: referenced[name] ?? [])
+    var named: [(name: QualifiedName, table: Table, key: String, label: String)] = []
+    named.reserveCapacity(selection.tables.count)
+    for (name, table) in selection.tables {
+      named.append((name, table, keys.key(for: name, qualified: selection.qualifiesLabels), label(name)))
+    }
+    // Each entity depends on its table alone: thousands of them are drawn in two halves at once.
+    let drawing = EntityDrawing(detail: options.detail, lines: options.details)
+    return named.concurrentMap { [referenced] t in
+      drawing.entity(for: t.table, named: t.name, key: t.key, label: t.label, referenced: referenced[t.name] ?? [])
     }
   }
 

@@ -288,5 +288,6 @@ if (!planPath) fail('usage: page-test.js PLAN.json');
 let plan;
 try { plan = JSON.parse(fs.readFileSync(planPath, 'utf8')); } catch (e) { fail(`cannot read plan: ${e.message}`); }
 run(plan).then(
-  (report) => { process.stdout.write(JSON.stringify(report) + '\n'); process.exit(0); },
+  // Exit once the report is flushed: on a pipe, exiting at once cuts it at 64 KiB.
+  (report) => { process.stdout.write(JSON.stringify(report) + '\n', () => process.exit(0)); },
   (e) => fail(e && e.stack || String(e)));
