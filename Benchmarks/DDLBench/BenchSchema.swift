@@ -17,7 +17,9 @@ struct BenchSchema {
   }
 
   private func name(_ i: Int) -> String {
-    let base = "t" + String(String(i).reversed()).padding(toLength: 5, withPad: "0", startingAt: 0).reversed()
+    // Five digits at least, more past 99,999: every table has a name of its own.
+    let digits = String(i)
+    let base = "t" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
     switch dialect {
     case .mysql, .mariadb: return "`\(base)`"
     case .mssql: return "[dbo].[\(base)]"

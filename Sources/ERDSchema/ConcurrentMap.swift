@@ -35,5 +35,14 @@ private final class Parts<T: Sendable>: @unchecked Sendable {
 
   func store(_ part: [T], at index: Int) { slots[index] = part }
 
-  func joined() -> [T] { Array(slots.joined()) }
+  /// The parts in order, each freed once copied, so no more than one part is held twice.
+  func joined() -> [T] {
+    var all: [T] = []
+    all.reserveCapacity(slots.reduce(0) { $0 + $1.count })
+    for i in slots.indices {
+      all.append(contentsOf: slots[i])
+      slots[i] = []
+    }
+    return all
+  }
 }
