@@ -158,6 +158,22 @@ import Testing
     #expect(reason.contains("CREATE TABLE … AS is not modelled"))
   }
 
+  /// A second `CREATE TABLE` of one name fails in PostgreSQL: the first definition stands, and
+  /// the second is reported (an error with `--strict`); `IF NOT EXISTS` makes it a no-op.
+  @Test func aTableDefinedTwiceKeepsItsFirstDefinition() throws {
+    let text = "CREATE TABLE t (a int);\nCREATE TABLE u (x int);\nCREATE TABLE t (b int);\n"
+    let catalog = try readDDL(text)
+    #expect(catalog.table(QualifiedName(schema: "public", name: "t"))?.columns.map(\.name) == ["a"])
+    let error = try #require(ddlError(text, strict: true))
+    guard case .invalidInput(_, let reason, let location) = error else { return }
+    #expect(location?.line == 3)
+    #expect(reason.contains("public.t already exists"), "\(reason)")
+
+    let guarded = "CREATE TABLE t (a int);\nCREATE TABLE IF NOT EXISTS t (b int);\n"
+    let kept = try readDDL(guarded, strict: true)
+    #expect(kept.table(QualifiedName(schema: "public", name: "t"))?.columns.map(\.name) == ["a"])
+  }
+
   @Test func nulBytesAndCommentOnlyInputAreOneLineErrors() throws {
     for text in ["CREATE TABLE t (id int);\n\u{0}\u{1}", "-- nothing here\n/* at all */"] {
       let error = try #require(ddlError(text, dialect: .postgresql))

@@ -10,9 +10,11 @@ extension PostgresDDLReader {
     var bound: PgMessage?
     var partitionSpec: PgMessage?
     var constraints: [PgNode] = []
+    var ifNotExists = false
     for field in m {
       switch field.number {
       case Pg.CreateStmt.relation: relation = PgRangeVar(field.message)
+      case Pg.CreateStmt.ifNotExists: ifNotExists = field.bool
       case Pg.CreateStmt.tableElts: if let n = field.node { elements.append(n) }
       case Pg.CreateStmt.inhRelations: if let n = field.node, n.tag == .rangeVar { parents.append(PgRangeVar(n.body)) }
       case Pg.CreateStmt.partbound: bound = field.message
@@ -23,6 +25,11 @@ extension PostgresDDLReader {
     }
     guard let relation else { return skip(s, "CREATE TABLE without a name") }
     let name = creationName(relation)
+    // As PostgreSQL does: the first definition stands.
+    if builder.tables[name] != nil || builder.views[name] != nil {
+      guard ifNotExists else { return skip(s, "\(name) already exists, so PostgreSQL refuses this CREATE TABLE") }
+      return report.ignore("CREATE TABLE IF NOT EXISTS of an existing table")
+    }
     var table = Table(name: name.name, kind: kind ?? (partitionSpec == nil ? .table : .partitioned))
     if relation.persistence == "u" { table.options.insert(.unlogged) }
     takeName(name.name, schema: name.schema)
