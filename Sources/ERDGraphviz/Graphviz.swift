@@ -64,8 +64,8 @@ public enum Graphviz {
   }
 
   /// Makes the context, loads the plugins and the fonts on a thread of its own, so that a run
-  /// reading its source meanwhile does not wait for them at its first render (about 20 ms, an
-  /// eighth of a 500-table layout). Once per process; `settle` waits for it.
+  /// reading its source meanwhile does not wait for them at its first render (about 20 ms, a
+  /// tenth of a 500-table layout). Once per process; `settle` waits for it.
   public static func prepare() {
     let first = warmUp.withLock { started in
       defer { started = true }

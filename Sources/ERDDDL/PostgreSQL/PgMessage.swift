@@ -2,7 +2,7 @@
 /// known by the number pg_query.proto gives it (the generated `Pg` constants name them), though
 /// no protobuf is read.
 ///
-/// Only valid inside `PgQuery.withParseTree`: it points into libpg_query's buffer.
+/// Only valid while its `PgQuery.ParseTree` is alive: it points into libpg_query's buffer.
 struct PgMessage: Sequence {
   fileprivate let view: PgTapeView?
   /// The object's entry on the tape.

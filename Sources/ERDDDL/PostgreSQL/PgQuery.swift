@@ -26,17 +26,8 @@ enum PgQuery {
     }
   }
 
-  /// Parses `text[range]` and hands the `ParseResult` message to `body` while libpg_query's
-  /// buffer is alive; nothing read from the message may outlive the call. Locations read from
-  /// the tree (`PgField.location`) are offsets in the whole `text`.
-  static func withParseTree<R>(
-    _ text: [UInt8], _ range: Range<Int>, _ body: (PgMessage) -> R
-  ) throws(Failure) -> R {
-    let tree = try ParseTree(text, range)
-    return withExtendedLifetime(tree) { body(tree.root) }
-  }
-
-  /// libpg_query's parse of one piece of text and the tape over its JSON, freed together.
+  /// libpg_query's parse of `text[range]` and the tape over its JSON, freed together. Locations
+  /// read from the tree (`PgField.location`) are offsets in the whole `text`.
   ///
   /// The tree comes as JSON (`pg_query_parse`) read through a tape, not as protobuf:
   /// `pg_query_parse_protobuf` spends about three times the parse itself packing it.
