@@ -66,24 +66,20 @@ public enum Graphviz {
   /// Makes the context, loads the plugins and the fonts on a thread of its own, so that a run
   /// reading its source meanwhile does not wait for them at its first render (about 20 ms, a
   /// tenth of a 500-table layout). Once per process; `settle` waits for it.
-  public static func prepare() {
-    let first = warmUp.withLock { started in
-      defer { started = true }
-      return !started
-    }
-    guard first else { return }
+  public static func prepare() { _ = warmingUp }
+
+  /// Waits for `prepare`'s work, if any: a process must not exit while Graphviz is loading.
+  public static func settle() { warming.wait() }
+
+  private static let warming = DispatchGroup()
+  /// Started on first use only: a static is initialized once, whichever thread asks first.
+  private static let warmingUp: Void = {
     warming.enter()
     Thread.detachNewThread {
       _ = try? render(warmUpDOT, as: .svg)
       warming.leave()
     }
-  }
-
-  /// Waits for `prepare`'s work, if any: a process must not exit while Graphviz is loading.
-  public static func settle() { warming.wait() }
-
-  private static let warmUp = Mutex(false)
-  private static let warming = DispatchGroup()
+  }()
   /// One HTML-like label in the diagrams' font: what makes pango load its fonts.
   private static let warmUpDOT =
     #"digraph { node [shape=plain, fontname="Helvetica,Arial,sans-serif", fontsize=10]; a [label=<<table><tr><td><b>a</b></td></tr></table>>] }"#

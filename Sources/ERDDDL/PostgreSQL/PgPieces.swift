@@ -75,12 +75,7 @@ struct PgPieces {
 /// A bounded queue from one producing thread to one consuming thread: `put` waits while it is
 /// full, `take` while it is empty; after `finish`, `take` returns nil once it is drained.
 private final class Handoff<Element: Sendable>: Sendable {
-  private struct State: ~Copyable {
-    var items: [Element] = []
-    var finished = false
-  }
-
-  private let state = Mutex(State())
+  private let items = Mutex<[Element]>([])
   private let free: DispatchSemaphore
   private let filled = DispatchSemaphore(value: 0)
 
@@ -88,20 +83,16 @@ private final class Handoff<Element: Sendable>: Sendable {
 
   func put(_ item: Element) {
     free.wait()
-    state.withLock { $0.items.append(item) }
+    items.withLock { $0.append(item) }
     filled.signal()
   }
 
-  func finish() {
-    state.withLock { $0.finished = true }
-    filled.signal()
-  }
+  /// Signals with nothing put: the one signal `take` finds no item for.
+  func finish() { filled.signal() }
 
   func take() -> Element? {
     filled.wait()
-    let item: Element? = state.withLock { state in
-      state.items.isEmpty ? nil : state.items.removeFirst()
-    }
+    let item: Element? = items.withLock { $0.isEmpty ? nil : $0.removeFirst() }
     if item != nil { free.signal() }
     return item
   }

@@ -95,7 +95,7 @@ enum PgQuery {
   }
 
   /// PostgreSQL reports error positions as 1-based character counts; our locations are bytes.
-  fileprivate static func byteOffset(ofCharacter position: Int, in bytes: ArraySlice<UInt8>) -> Int {
+  private static func byteOffset(ofCharacter position: Int, in bytes: ArraySlice<UInt8>) -> Int {
     guard position > 0 else { return 0 }
     var characters = 0
     for (i, byte) in zip(0..., bytes) where byte & 0xC0 != 0x80 {
