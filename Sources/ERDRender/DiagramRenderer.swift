@@ -4,11 +4,18 @@ import ERDSchema
 
 /// A renderer's bytes, with warnings for the user (a diagram too big for Mermaid, say).
 public struct Rendered: Sendable {
-  public var bytes: [UInt8]
+  public var content: OutputContent
   public var warnings: [String]
 
+  /// The bytes, made now if they are made as they are written.
+  public var bytes: [UInt8] { content.bytes }
+
   public init(bytes: [UInt8], warnings: [String] = []) {
-    self.bytes = bytes
+    self.init(content: .held(bytes), warnings: warnings)
+  }
+
+  public init(content: OutputContent, warnings: [String] = []) {
+    self.content = content
     self.warnings = warnings
   }
 
@@ -64,8 +71,14 @@ extension OutputFormat {
 public struct JSONRenderer: DiagramRenderer {
   public init() {}
 
+  /// The text is made as it is written, a batch of tables at a time, never held whole.
   public func render(_ drawing: Drawing) throws(RenderError) -> Rendered {
-    var json = drawing.drawnCatalog.json.adding(groups: drawing.diagram)
+    let json = document(drawing)
+    return Rendered(content: .streamed { consume in JSONWriter().write(json, to: consume) })
+  }
+
+  private func document(_ drawing: Drawing) -> JSONValue {
+    var json = drawing.drawnCatalog.json(tablesMadeWhenWritten: true).adding(groups: drawing.diagram)
     if case .object(var members) = json, !drawing.diagram.stubs.isEmpty {
       let names = drawing.diagram.stubs.map { stub -> JSONValue in
         .object([.init("schema", .string(stub.name.schema)), .init("name", .string(stub.name.name))])
@@ -73,7 +86,7 @@ public struct JSONRenderer: DiagramRenderer {
       members.append(.init("notDrawn", .array(names)))
       json = .object(members)
     }
-    return Rendered(bytes: JSONWriter().bytes(json.appending(relations: drawing.diagram)))
+    return json.appending(relations: drawing.diagram)
   }
 }
 

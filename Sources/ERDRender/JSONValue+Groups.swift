@@ -20,18 +20,24 @@ extension JSONValue {
   /// One schema's tables and views, each with its group.
   private func addingGroups(_ groupOf: [QualifiedName: String]) -> JSONValue {
     guard case .object(var members) = self, let schema = self["name"]?.stringValue else { return self }
+    let grouped: @Sendable (JSONValue) -> JSONValue = { $0.addingGroup(schema: schema, groupOf) }
     for i in members.indices where members[i].key == "tables" || members[i].key == "views" {
-      guard case .array(let items) = members[i].value else { continue }
-      members[i].value = .array(
-        items.map { item in
-          guard case .object(var fields) = item, let name = item["name"]?.stringValue,
-            let group = groupOf[QualifiedName(schema: schema, name: name)]
-          else { return item }
-          let after = (fields.firstIndex { $0.key == "name" } ?? -1) + 1
-          fields.insert(.init("group", .string(group)), at: after)
-          return .object(fields)
-        })
+      switch members[i].value {
+      case .array(let items): members[i].value = .array(items.map(grouped))
+      case .items(let items): members[i].value = .items(items.transformed(grouped))
+      default: continue
+      }
     }
     return .object(members)
+  }
+
+  /// A table's or view's JSON with its group after its name.
+  private func addingGroup(schema: String, _ groupOf: [QualifiedName: String]) -> JSONValue {
+    guard case .object(var fields) = self, let name = self["name"]?.stringValue,
+      let group = groupOf[QualifiedName(schema: schema, name: name)]
+    else { return self }
+    let after = (fields.firstIndex { $0.key == "name" } ?? -1) + 1
+    fields.insert(.init("group", .string(group)), at: after)
+    return .object(fields)
   }
 }

@@ -4,11 +4,15 @@
 
 extension Catalog {
   /// The JSON form, `{"version": 1, "engine": …, "schemas": […]}`.
-  public var json: JSONValue {
+  public var json: JSONValue { json(tablesMadeWhenWritten: false) }
+
+  /// The JSON form; with `tablesMadeWhenWritten`, each schema's tables are `.items`, made one by
+  /// one as `JSONWriter.write(_:to:)` writes them, so that a large catalog is never a whole tree.
+  public func json(tablesMadeWhenWritten lazy: Bool) -> JSONValue {
     var o = JSONObjectBuilder()
     o.set("version", .int(Catalog.formatVersion))
     o.set("engine", engine)
-    o.set("schemas", .array(schemas.map(\.json)))
+    o.set("schemas", .array(schemas.map { $0.json(tablesMadeWhenWritten: lazy) }))
     o.set("roles", roles.map(\.json))
     return o.value
   }
@@ -47,11 +51,15 @@ public struct CatalogDecodingError: Error, Hashable, Sendable, CustomStringConve
 }
 
 extension Schema {
-  var json: JSONValue {
+  func json(tablesMadeWhenWritten lazy: Bool) -> JSONValue {
     var o = JSONObjectBuilder()
     o.set("name", name)
     o.set("comment", comment)
-    o.set("tables", tables.concurrentMap { $0.json })
+    if lazy && !tables.isEmpty {
+      o.set("tables", .items(JSONItems(tables) { $0.json }))
+    } else {
+      o.set("tables", tables.concurrentMap { $0.json })
+    }
     o.set("views", views.map(\.json))
     o.set("enums", enums.map(\.json))
     o.set("domains", domains.map(\.json))

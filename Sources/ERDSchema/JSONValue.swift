@@ -9,6 +9,8 @@ public indirect enum JSONValue: Hashable, Sendable {
   case double(Double)
   case string(String)
   case array([JSONValue])
+  /// An array whose items are made as they are written (the tables of a large catalog).
+  case items(JSONItems)
   case object([Member])
 
   /// One key and value of an object.
@@ -45,8 +47,11 @@ public indirect enum JSONValue: Hashable, Sendable {
   }
 
   public var arrayValue: [JSONValue]? {
-    if case .array(let a) = self { return a }
-    return nil
+    switch self {
+    case .array(let a): return a
+    case .items(let items): return items.values
+    default: return nil
+    }
   }
 }
 

@@ -17,8 +17,8 @@ public struct JSONWriter: Sendable {
   /// The UTF-8 text; writing bytes rather than a `String` keeps catalogs of thousands of tables fast.
   ///
   /// The text's length is counted first and reserved: an array grown by doubling holds its old
-  /// and new storage at once while it copies, which for the JSON of 300,000 tables (600 MB) was
-  /// most of the run's peak memory. Counting costs a fraction of writing.
+  /// and new storage at once while it copies. Items made as they are written (`.items`) are not
+  /// counted, so as not to make them twice; write those with `write(_:to:)`.
   public func bytes(_ value: JSONValue) -> [UInt8] {
     var length = ByteCount()
     write(value, indent: 0, into: &length)
@@ -29,6 +29,18 @@ public struct JSONWriter: Sendable {
     return out
   }
 
+  /// Writes the text in pieces of about a megabyte, each handed to `consume` and then dropped,
+  /// so that the JSON of a large catalog is never held whole. Stops at the first piece `consume`
+  /// refuses (a failed write) and returns false.
+  public func write(_ value: JSONValue, to consume: ([UInt8]) -> Bool) -> Bool {
+    withoutActuallyEscaping(consume) { consume in
+      var out = ChunkSink(consume: consume)
+      write(value, indent: 0, into: &out)
+      if pretty { out.append(0x0A) }
+      return out.finish()
+    }
+  }
+
   private func write(_ value: JSONValue, indent: Int, into out: inout some JSONSink) {
     switch value {
     case .null: out.append(contentsOf: "null".utf8)
@@ -36,23 +48,10 @@ public struct JSONWriter: Sendable {
     case .int(let i): out.append(contentsOf: String(i).utf8)
     case .double(let d): out.append(contentsOf: (d.isFinite ? String(d) : "null").utf8)
     case .string(let s): writeString(s, into: &out)
-    case .array(let items):
-      guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
-      // Arrays of scalars stay on one line: column lists read better that way.
-      let inline = !pretty || items.allSatisfy(\.isScalar)
-      out.append(UInt8(ascii: "["))
-      if !inline && type(of: out).isBuffer && Self.concurrentItems.contains(items.count) {
-        // Thousands of tables: write the two halves at once.
-        let mid = items.count / 2
-        let halves = [0..<mid, mid..<items.count].concurrentMap(atLeast: 2) { half in
-          self.items(items[half], from: half.lowerBound, indent: indent)
-        }
-        for half in halves { out.append(contentsOf: half) }
-      } else {
-        write(items[...], from: 0, inline: inline, indent: indent, into: &out)
-      }
-      if !inline { newline(indent, into: &out) }
-      out.append(UInt8(ascii: "]"))
+    // Arrays of scalars stay on one line: column lists read better that way.
+    case .array(let items): write(items, inline: !pretty || items.allSatisfy(\.isScalar), indent: indent, into: &out)
+    case .items(let items) where type(of: out).makesItems: write(items, inline: !pretty, indent: indent, into: &out)
+    case .items: break
     case .object(let members):
       guard !members.isEmpty else { return out.append(contentsOf: "{}".utf8) }
       out.append(UInt8(ascii: "{"))
@@ -69,13 +68,36 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  /// Arrays this long, of objects, are written in two halves at once. Not longer ones: the
-  /// halves are copied into the output, and at 100,000 tables that copy is hundreds of megabytes.
-  static let concurrentItems = 1_024..<50_000
+  private func write<Items: RandomAccessCollection<JSONValue> & Sendable>(
+    _ items: Items, inline: Bool, indent: Int, into out: inout some JSONSink
+  ) where Items.Index == Int {
+    guard !items.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+    out.append(UInt8(ascii: "["))
+    if !inline && type(of: out).isBuffer && items.count >= Self.concurrentItems {
+      // Thousands of tables: a batch at a time, the two halves of each written at once.
+      for start in stride(from: 0, to: items.count, by: Self.batch) {
+        let end = min(start + Self.batch, items.count)
+        let mid = (start + end) / 2
+        let halves = [start..<mid, mid..<end].concurrentMap(atLeast: 2) { half in
+          self.items(items[half], from: half.lowerBound, indent: indent)
+        }
+        for half in halves { out.append(contentsOf: half) }
+      }
+    } else {
+      write(items[...], from: 0, inline: inline, indent: indent, into: &out)
+    }
+    if !inline { newline(indent, into: &out) }
+    out.append(UInt8(ascii: "]"))
+  }
+
+  /// Arrays of at least this many objects are written in batches, two halves at once.
+  static let concurrentItems = 1_024
+  /// Objects per batch: enough to keep both halves busy, few enough that a batch's text is small.
+  static let batch = 8_192
 
   /// The items of an array from its `first`-th on, each after a comma but the array's first.
-  private func write(
-    _ items: ArraySlice<JSONValue>, from first: Int, inline: Bool, indent: Int, into out: inout some JSONSink
+  private func write<Items: Collection<JSONValue>>(
+    _ items: Items, from first: Int, inline: Bool, indent: Int, into out: inout some JSONSink
   ) {
     for (i, item) in zip(first..., items) {
       if i > 0 {
@@ -88,7 +110,7 @@ public struct JSONWriter: Sendable {
   }
 
   /// Items of objects, one per line, as a buffer of their own.
-  private func items(_ items: ArraySlice<JSONValue>, from first: Int, indent: Int) -> [UInt8] {
+  private func items<Items: Collection<JSONValue>>(_ items: Items, from first: Int, indent: Int) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(items.count * 512)
     write(items, from: first, inline: false, indent: indent, into: &out)
@@ -168,21 +190,61 @@ extension JSONValue {
   }
 }
 
-/// Where `JSONWriter` puts its text: a byte buffer, or a count of the bytes it would hold.
+/// Where `JSONWriter` puts its text: a byte buffer, pieces handed on, or a count of the bytes.
 protocol JSONSink {
-  /// Whether the sink holds the bytes (the writer may then write parts at once and join them).
+  /// Whether the sink takes the bytes (the writer may then write parts at once and join them).
   static var isBuffer: Bool { get }
+  /// Whether items made as they are written (`.items`) are made for this sink.
+  static var makesItems: Bool { get }
   mutating func append(_ byte: UInt8)
   mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8
 }
 
 extension [UInt8]: JSONSink {
   static var isBuffer: Bool { true }
+  static var makesItems: Bool { true }
 }
 
-/// Counts what would be written.
+/// Hands the text on in pieces of about a megabyte; once a piece is refused, drops the rest.
+struct ChunkSink: JSONSink {
+  static var isBuffer: Bool { true }
+  static var makesItems: Bool { true }
+  static let pieceSize = 1 << 20
+  private var buffer: [UInt8] = []
+  private let consume: ([UInt8]) -> Bool
+  private var refused = false
+
+  init(consume: @escaping ([UInt8]) -> Bool) {
+    self.consume = consume
+    buffer.reserveCapacity(Self.pieceSize + 64 * 1024)
+  }
+
+  mutating func append(_ byte: UInt8) {
+    buffer.append(byte)
+    if buffer.count >= Self.pieceSize { handOn() }
+  }
+
+  mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.pieceSize { handOn() }
+  }
+
+  /// Hands on what is left; whether every piece was taken.
+  mutating func finish() -> Bool {
+    handOn()
+    return !refused
+  }
+
+  private mutating func handOn() {
+    if !refused && !buffer.isEmpty { refused = !consume(buffer) }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Counts what would be written, leaving out items made as they are written.
 struct ByteCount: JSONSink {
   static var isBuffer: Bool { false }
+  static var makesItems: Bool { false }
   var count = 0
   mutating func append(_ byte: UInt8) { count += 1 }
   mutating func append<C: Collection>(contentsOf bytes: C) where C.Element == UInt8 { count += bytes.count }

@@ -1,3 +1,4 @@
+import ERDRender
 import Foundation
 import Glibc
 
@@ -43,13 +44,25 @@ enum FileCommit {
 
   /// Writes every file, or leaves every existing file as it was; then removes `obsolete` files.
   /// The folders of a folder output are made as needed.
-  static func write(_ files: [(path: String, bytes: [UInt8])], removing obsolete: [String] = []) throws(OutputError) {
+  static func write(_ files: [(path: String, bytes: [UInt8])]) throws(OutputError) {
+    try write(files.map { ($0.path, .held($0.bytes)) })
+  }
+
+  /// Writes every file, made as it is written, or leaves every existing file as it was; then
+  /// removes `obsolete` files. Returns the size of each file written.
+  @discardableResult
+  static func write(
+    _ files: [(path: String, content: OutputContent)], removing obsolete: [String] = []
+  ) throws(OutputError) -> [Int] {
     var staged: [(temporary: String, target: String, path: String)] = []
+    var sizes: [Int] = []
     do {
       for file in files {
         try makeFolder(of: file.path)
         let target = try resolved(file.path)
-        staged.append((try stage(file.bytes, beside: target, for: file.path), target, file.path))
+        let (temporary, size) = try stage(file.content, beside: target, for: file.path)
+        staged.append((temporary, target, file.path))
+        sizes.append(size)
       }
     } catch {
       for s in staged { unlink(s.temporary) }
@@ -63,6 +76,7 @@ enum FileCommit {
     for path in obsolete where unlink(path) != 0 && errno != ENOENT {
       throw .cannotWrite(path, reason: "cannot remove: " + String(cString: strerror(errno)))
     }
+    return sizes
   }
 
   private static func makeFolder(of path: String) throws(OutputError) {
@@ -86,15 +100,23 @@ enum FileCommit {
     return String(cString: real)
   }
 
-  /// Writes the bytes to a new temporary file beside `target`, with the mode of the file it will
-  /// replace (a new file gets 0666 less the umask), and returns its path.
-  private static func stage(_ bytes: [UInt8], beside target: String, for path: String) throws(OutputError) -> String {
+  /// Writes the content to a new temporary file beside `target`, with the mode of the file it will
+  /// replace (a new file gets 0666 less the umask), and returns its path and size.
+  private static func stage(
+    _ content: OutputContent, beside target: String, for path: String
+  ) throws(OutputError) -> (temporary: String, size: Int) {
     let url = URL(fileURLWithPath: target)
     let directory = url.deletingLastPathComponent().path
     let temporary = "\(directory)/.\(url.lastPathComponent).erdviz-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o666))
     guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
-    var failure = writeAll(bytes, to: fd)
+    var failure: String?
+    var size = 0
+    _ = content.write { piece in
+      failure = writeAll(piece, to: fd)
+      size += piece.count
+      return failure == nil
+    }
     if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     var existing = stat()
     if failure == nil, stat(target, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
@@ -103,7 +125,7 @@ enum FileCommit {
       unlink(temporary)
       throw .cannotWrite(path, reason: failure)
     }
-    return temporary
+    return (temporary, size)
   }
 
   /// Writes every byte to a descriptor, retrying short writes; the error's text when one fails.

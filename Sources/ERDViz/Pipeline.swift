@@ -129,12 +129,12 @@ public enum Pipeline {
       return OutputComparison.stale(files) + obsolete.map { StaleOutput(path: $0, reason: .obsolete) }
     }
     do {
-      try log.phase("writing \(files.count) file\(files.count == 1 ? "" : "s")") { () throws(OutputError) in
-        try FileCommit.write(files, removing: obsolete)
+      let sizes = try log.phase("writing \(files.count) file\(files.count == 1 ? "" : "s")") {
+        () throws(OutputError) in try FileCommit.write(files, removing: obsolete)
       }
-      for file in files { log.info("wrote \(file.path) (\(file.bytes.count) bytes)") }
+      for (file, size) in zip(files, sizes) { log.info("wrote \(file.path) (\(size) bytes)") }
       for path in obsolete { log.info("removed \(path): its table is no longer drawn") }
-      for case let bytes? in products.map(\.standardOutput) { try StandardStreams.writeOutput(bytes) }
+      for case let content? in products.map(\.standardOutput) { try StandardStreams.writeOutput(content) }
     } catch {
       throw .output(error)
     }

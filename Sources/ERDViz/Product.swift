@@ -6,8 +6,8 @@ import Foundation
 /// stdout, and for a folder the pages erdviz wrote there before that this run no longer writes.
 struct Product {
   var target: OutputTarget
-  var files: [(path: String, bytes: [UInt8])] = []
-  var standardOutput: [UInt8]?
+  var files: [(path: String, content: OutputContent)] = []
+  var standardOutput: OutputContent?
   var obsolete: [String] = []
   var warnings: [String] = []
 
@@ -20,14 +20,14 @@ struct Product {
     switch target {
     case .file(let path, let format):
       let output = try cached(format, drawing, &cache, warnings: &product.warnings)
-      product.files = [(path, output.bytes)]
+      product.files = [(path, output.content)]
     case .standardOutput(let format):
-      product.standardOutput = try cached(format, drawing, &cache, warnings: &product.warnings).bytes
+      product.standardOutput = try cached(format, drawing, &cache, warnings: &product.warnings).content
     case .folder(let folder):
       let split = drawing.split != nil
       let site = split ? try SplitSiteRenderer(onPage: onPage).render(drawing) : try DocsSiteRenderer().render(drawing)
       product.warnings = site.warnings
-      product.files = site.files.map { (join(folder, $0.path), $0.bytes) }
+      product.files = site.files.map { (join(folder, $0.path), .held($0.bytes)) }
       let pages = split ? SplitSiteRenderer.pagesFolder : DocsSiteRenderer.pagesFolder
       product.obsolete = leftovers(in: folder, pages: pages, keeping: Set(site.files.map(\.path)))
     }

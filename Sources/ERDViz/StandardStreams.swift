@@ -1,3 +1,4 @@
+import ERDRender
 import Glibc
 import Synchronization
 
@@ -6,9 +7,17 @@ import Synchronization
 public enum StandardStreams {
   /// Writes the bytes to stdout; a failure (`> /dev/full`, `>&-`) is an output error.
   public static func writeOutput(_ bytes: [UInt8]) throws(OutputError) {
-    if let failure = FileCommit.writeAll(bytes, to: STDOUT_FILENO) {
-      throw .cannotWrite("stdout", reason: failure)
+    try writeOutput(.held(bytes))
+  }
+
+  /// Writes the content to stdout piece by piece as it is made.
+  public static func writeOutput(_ content: OutputContent) throws(OutputError) {
+    var failure: String?
+    _ = content.write { piece in
+      failure = FileCommit.writeAll(piece, to: STDOUT_FILENO)
+      return failure == nil
     }
+    if let failure { throw .cannotWrite("stdout", reason: failure) }
   }
 
   /// Writes a line to stderr; a failure is remembered for the exit status, since it cannot be told.
