@@ -18,7 +18,7 @@ struct CatalogBuilder {
   var domains: [QualifiedName: Domain] = [:]
   /// Owners, grants, routines and memberships (CatalogBuilder+Access.swift).
   var access = AccessState()
-  /// Lower-cased names of tables and views, for case-insensitive lookups.
+  /// Lower-cased names of tables and views, for case-insensitive lookups (kept only then).
   private var folded: [QualifiedName: QualifiedName] = [:]
 
   init(engine: String, caseInsensitive: Bool) {
@@ -33,14 +33,14 @@ struct CatalogBuilder {
     let name = QualifiedName(schema: schema, name: table.name)
     schemas.insert(schema)
     tables[name] = table
-    folded[name.folded] = name
+    if caseInsensitive { folded[name.folded] = name }
   }
 
   mutating func addView(_ view: View, in schema: String) {
     let name = QualifiedName(schema: schema, name: view.name)
     schemas.insert(schema)
     views[name] = view
-    folded[name.folded] = name
+    if caseInsensitive { folded[name.folded] = name }
   }
 
   /// The name of the table or view `name` refers to, spelled as it was declared.
@@ -67,13 +67,20 @@ struct CatalogBuilder {
 
   /// The catalog: keys complete foreign keys and primary-key columns made NOT NULL, each
   /// reference spelled as its table is, domain columns given their base type.
-  func build() -> Catalog {
+  ///
+  /// Each table is moved out of the builder as it is finished (a stub with its name and key
+  /// stays for the lookups of the tables after it), so that no table is ever held twice: at
+  /// 300,000 tables each copy of the model is hundreds of megabytes.
+  mutating func build() -> Catalog {
     var bySchema: [String: Schema] = [:]
     for name in schemas {
       bySchema[name] = withAccess(Schema(name: name, comment: schemaComments[name]))
     }
-    for (name, table) in tables {
-      bySchema[name.schema, default: Schema(name: name.schema)].tables.append(finished(table, in: name.schema))
+    for name in Array(tables.keys) {
+      let stub = Table(name: name.name, primaryKey: tables[name]?.primaryKey)
+      guard var table = tables.updateValue(stub, forKey: name) else { continue }
+      finish(&table, in: name.schema)
+      bySchema[name.schema, default: Schema(name: name.schema)].tables.append(table)
     }
     for (name, view) in views {
       var view = view
@@ -82,11 +89,14 @@ struct CatalogBuilder {
     }
     for (name, type) in enums { bySchema[name.schema, default: Schema(name: name.schema)].enums.append(type) }
     for (name, domain) in domains { bySchema[name.schema, default: Schema(name: name.schema)].domains.append(domain) }
-    return Catalog(engine: engine, schemas: Array(bySchema.values), roles: roles).normalized()
+    tables = [:]
+    var catalog = Catalog(engine: engine, schemas: Array(bySchema.values), roles: roles)
+    bySchema = [:]
+    catalog.normalize()
+    return catalog
   }
 
-  private func finished(_ table: Table, in schema: String) -> Table {
-    var table = table
+  private func finish(_ table: inout Table, in schema: String) {
     table.privileges = Self.withoutOwner(table.privileges, table.owner)
     if let pk = table.primaryKey {
       for i in table.columns.indices where pk.columns.contains(table.columns[i].name) {
@@ -106,7 +116,6 @@ struct CatalogBuilder {
         table.columns[i].baseType = domain.baseType
       }
     }
-    return table
   }
 
   /// Grants without the owner's: an owner holds every privilege (grants to a new owner merge

@@ -58,7 +58,7 @@ public struct DDLInspector: SchemaInspector {
     }
     let (catalog, report) = try read(as: dialect, options: options)
     try report.finish(label: label, dialect: dialect, options: options)
-    guard !catalog.allTables.isEmpty || !catalog.allViews.isEmpty else {
+    guard catalog.schemas.contains(where: { !$0.tables.isEmpty || !$0.views.isEmpty }) else {
       throw .invalidInput(label, reason: report.nothingFound(dialect: dialect))
     }
     return catalog.applying(AtlasPositions(bytes, workingDirectory: options.workingDirectory))

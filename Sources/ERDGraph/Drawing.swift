@@ -34,8 +34,9 @@ public struct Drawing: Sendable {
   ) {
     let catalog = options.foldPartitions ? catalog.foldingPartitions() : catalog
     self.catalog = catalog
-    index = CatalogIndex(catalog)
     diagram = DiagramBuilder.draw(catalog, options: options)
+    // After the drawing, whose passes hold an index of their own until they end.
+    index = CatalogIndex(catalog)
     // Past `SizeRules.otherLevelsUpTo` entities the page holds its one level: each other level
     // would cost a full Graphviz layout (at 500 tables the page took three times one SVG).
     self.otherLevels =

@@ -4,28 +4,35 @@ extension Catalog {
   /// constraints by name and then columns. Enum labels keep their declared order.
   public func normalized() -> Catalog {
     var copy = self
-    copy.schemas = schemas.map { $0.normalized() }.sorted { $0.name < $1.name }
-    copy.roles = roles.map { Role(name: $0.name, memberOf: Array(Set($0.memberOf)).sorted()) }
-      .filter { !$0.memberOf.isEmpty }.sorted { $0.name < $1.name }
+    copy.normalize()
     return copy
+  }
+
+  /// Puts the catalog in its canonical order, in place: a catalog held nowhere else is not
+  /// copied, table by table each list is replaced by its sorted copy and the old one freed.
+  public mutating func normalize() {
+    for i in schemas.indices { schemas[i].normalize() }
+    schemas.sort { $0.name < $1.name }
+    roles = roles.map { Role(name: $0.name, memberOf: Array(Set($0.memberOf)).sorted()) }
+      .filter { !$0.memberOf.isEmpty }.sorted { $0.name < $1.name }
   }
 }
 
 extension Schema {
-  func normalized() -> Schema {
-    var s = self
-    s.tables = tables.map { $0.normalized() }.sorted { $0.name < $1.name }
-    s.views = views.map { $0.normalized() }.sorted { $0.name < $1.name }
-    s.enums = enums.sorted { $0.name < $1.name }
-    s.domains = domains.map { d in
+  mutating func normalize() {
+    for i in tables.indices { tables[i] = tables[i].normalized() }
+    tables.sort { $0.name < $1.name }
+    for i in views.indices { views[i] = views[i].normalized() }
+    views.sort { $0.name < $1.name }
+    enums = enums.sorted { $0.name < $1.name }
+    domains = domains.map { d in
       var d = d
       d.checks = d.checks.sorted(by: CheckConstraint.canonicalOrder)
       return d
     }.sorted { $0.name < $1.name }
-    s.privileges = Privilege.grouping(privileges.flatMap(\.atoms))
-    s.defaultPrivileges = DefaultPrivilege.grouping(defaultPrivileges)
-    s.routines = routines.sorted { ($0.name, $0.arguments) < ($1.name, $1.arguments) }
-    return s
+    privileges = Privilege.grouping(privileges.flatMap(\.atoms))
+    defaultPrivileges = DefaultPrivilege.grouping(defaultPrivileges)
+    routines = routines.sorted { ($0.name, $0.arguments) < ($1.name, $1.arguments) }
   }
 }
 

@@ -6,8 +6,10 @@ extension Catalog {
   /// `payment`'s partitions), and foreign keys pointing at a partition point at its parent.
   public func foldingPartitions() -> Catalog {
     var parentOf: [QualifiedName: QualifiedName] = [:]
-    for (name, table) in allTables {
-      if let parent = table.partitionOf { parentOf[name] = parent }
+    for schema in schemas {
+      for table in schema.tables {
+        if let parent = table.partitionOf { parentOf[QualifiedName(schema: schema.name, name: table.name)] = parent }
+      }
     }
     guard !parentOf.isEmpty else { return self }
 

@@ -14,7 +14,7 @@ enum SelectionCheck {
       let list = have.isEmpty ? "" : " (schemas there: \(have.joined(separator: ", ")))"
       throw .invalidInput(source.label, reason: "no schema \(missing.joined(separator: ", "))\(list)")
     }
-    if catalog.allTables.isEmpty && catalog.allViews.isEmpty {
+    if catalog.schemas.allSatisfy({ $0.tables.isEmpty && $0.views.isEmpty }) {
       throw .invalidInput(source.label, reason: "no table or view to draw")
     }
   }

@@ -22,12 +22,21 @@ struct PostgresDDLReader {
   var sequenceOwners: [QualifiedName: (table: QualifiedName, column: String)] = [:]
   /// Relation and constraint names taken in each schema, for the names PostgreSQL generates.
   var usedNames: [String: Set<String>] = [:]
+  /// One shared copy of each long type spelling (see `shared(_:)`).
+  private var spellings: Set<String> = []
 
   /// How much text goes to libpg_query at once. The parse tree of a whole 100 MB dump, with
   /// its JSON and tape, takes 50 times the text in memory; pieces of a quarter megabyte, cut
   /// between statements, keep that to a few dozen megabytes, parse as fast, and let a script of
   /// a few thousand tables be parsed on one core while the other reads the pieces before.
   static let pieceSize = 1 << 18
+
+  /// The one copy of `text` this reader keeps: 300,000 tables otherwise hold as many buffers
+  /// spelling `character varying(200)` or `timestamp with time zone` (strings of up to 15
+  /// bytes are held inline and need no sharing).
+  mutating func shared(_ text: String) -> String {
+    text.utf8.count <= 15 ? text : spellings.insert(text).memberAfterInsert
+  }
 
   static func read(
     _ bytes: [UInt8], label: String, pieceSize: Int = pieceSize

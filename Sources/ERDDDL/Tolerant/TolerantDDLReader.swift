@@ -18,7 +18,7 @@ struct TolerantDDLReader {
 
   static func read(_ bytes: [UInt8], dialect: Dialect, label: String) throws(InspectError) -> (Catalog, DDLReport) {
     let lines = LineIndex(bytes)
-    let reader: TolerantDDLReader
+    var reader: TolerantDDLReader
     do throws(DDLSyntaxError) {
       reader = try readStatements(bytes, dialect: dialect, label: label, lines: lines)
     } catch {
