@@ -119,9 +119,17 @@ public struct JSONWriter: Sendable {
 
   private func newline(_ indent: Int, into out: inout some JSONSink) {
     guard pretty else { return }
-    out.append(0x0A)
-    for _ in 0..<(indent * 2) { out.append(0x20) }
+    // One copy of a line break and its indent, not a byte at a time: most of the text is indent.
+    let length = 1 + indent * 2
+    if length <= Self.indents.count {
+      out.append(contentsOf: Self.indents[..<length])
+    } else {
+      out.append(contentsOf: Self.indents)
+      for _ in Self.indents.count..<length { out.append(0x20) }
+    }
   }
+
+  private static let indents: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
   /// Copies runs of bytes that need no escape in one go; escapes the rest.
   private func writeString(_ s: String, into out: inout some JSONSink) {
