@@ -38,9 +38,9 @@ struct DiagramPasses {
     for (name, table) in selection.tables {
       named.append((name, table, keys.key(for: name, qualified: selection.qualifiesLabels), label(name)))
     }
-    // Each entity depends on its table alone: thousands of them are drawn in two halves at once.
+    // Each entity depends on its table alone: a hundred or more are drawn in two halves at once.
     let drawing = EntityDrawing(detail: options.detail, lines: options.details)
-    return named.concurrentMap { [referenced] t in
+    return named.concurrentMap(atLeast: 128) { [referenced] t in
       drawing.entity(for: t.table, named: t.name, key: t.key, label: t.label, referenced: referenced[t.name] ?? [])
     }
   }

@@ -8,15 +8,15 @@ import ERDSchema
 /// comment on a column's line becomes that column's comment, and one on the line of the opening
 /// parenthesis becomes the table's (own-line comments above a column are used when it has no
 /// trailing one).
-struct SQLiteTableText {
-  struct ColumnText {
+struct SQLiteTableText: Sendable {
+  struct ColumnText: Sendable {
     var comment: String?
     var generated: GeneratedColumn?
     var autoIncrement = false
     var collation: String?
   }
 
-  struct ForeignKeyText {
+  struct ForeignKeyText: Sendable {
     var name: String?
     var columns: [String]
     var referencedTable: String

@@ -70,9 +70,12 @@ struct SQLiteCatalogReader {
     let info = tableList()
     let statements = try Statements(connection)
 
+    let tableObjects = objects.filter { $0.type == "table" && info[$0.name]?.kind != "shadow" }
+    // Each statement's text is parsed on its own: hundreds of them in two halves at once.
+    let texts = tableObjects.map(\.sql).concurrentMap(atLeast: 64) { SQLiteTableText(sql: $0) }
     var tables: [Table] = []
-    for object in objects where object.type == "table" && info[object.name]?.kind != "shadow" {
-      tables.append(try table(object, info: info[object.name], statements: statements))
+    for (object, text) in zip(tableObjects, texts) {
+      tables.append(try table(object, text: text, info: info[object.name], statements: statements))
     }
     attachTriggers(objects.filter { $0.type == "trigger" }, to: &tables)
     resolveReferences(in: &tables)
@@ -105,8 +108,9 @@ struct SQLiteCatalogReader {
     return out
   }
 
-  private func table(_ object: Object, info: TableInfo?, statements: Statements) throws(InspectError) -> Table {
-    let text = SQLiteTableText(sql: object.sql)
+  private func table(
+    _ object: Object, text: SQLiteTableText, info: TableInfo?, statements: Statements
+  ) throws(InspectError) -> Table {
     let isVirtual = info?.kind == "virtual" || object.sql.uppercased().hasPrefix("CREATE VIRTUAL")
     var table = Table(name: object.name, kind: isVirtual ? .virtual : .table, comment: text.comment)
     if info?.withoutRowID == true { table.options.insert(.withoutRowID) }
