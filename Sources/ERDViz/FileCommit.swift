@@ -110,13 +110,8 @@ enum FileCommit {
     let temporary = "\(directory)/.\(url.lastPathComponent).erdviz-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o666))
     guard fd >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
-    var failure: String?
-    var size = 0
-    _ = content.write { piece in
-      failure = writeAll(piece, to: fd)
-      size += piece.count
-      return failure == nil
-    }
+    let written = writeAll(content, to: fd)
+    var failure = written.failure
     if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
     var existing = stat()
     if failure == nil, stat(target, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
@@ -125,7 +120,20 @@ enum FileCommit {
       unlink(temporary)
       throw .cannotWrite(path, reason: failure)
     }
-    return (temporary, size)
+    return (temporary, written.size)
+  }
+
+  /// Writes the content to a descriptor piece by piece as it is made, stopping at the first
+  /// failed write: the error's text, if one failed, and how many bytes were written.
+  static func writeAll(_ content: OutputContent, to fd: Int32) -> (failure: String?, size: Int) {
+    var failure: String?
+    var size = 0
+    _ = content.write { piece in
+      failure = writeAll(piece, to: fd)
+      if failure == nil { size += piece.count }
+      return failure == nil
+    }
+    return (failure, size)
   }
 
   /// Writes every byte to a descriptor, retrying short writes; the error's text when one fails.

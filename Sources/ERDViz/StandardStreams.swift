@@ -12,12 +12,9 @@ public enum StandardStreams {
 
   /// Writes the content to stdout piece by piece as it is made.
   public static func writeOutput(_ content: OutputContent) throws(OutputError) {
-    var failure: String?
-    _ = content.write { piece in
-      failure = FileCommit.writeAll(piece, to: STDOUT_FILENO)
-      return failure == nil
+    if let failure = FileCommit.writeAll(content, to: STDOUT_FILENO).failure {
+      throw .cannotWrite("stdout", reason: failure)
     }
-    if let failure { throw .cannotWrite("stdout", reason: failure) }
   }
 
   /// Writes a line to stderr; a failure is remembered for the exit status, since it cannot be told.
