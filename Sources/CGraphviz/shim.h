@@ -2,6 +2,7 @@
 #define ERDVIZ_CGRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include "text_sizes.h"
 
 /// gvRenderData's length is `unsigned int *` in Graphviz 2.42 and `size_t *` later;
 /// this wrapper gives Swift one signature whichever header is installed.

@@ -12,6 +12,10 @@ public enum Graphviz {
     case pdf
     /// DOT with layout positions, as `dot -Tdot` writes it.
     case layoutDOT = "dot"
+
+    /// Whether cairo draws this format's text with the pango layout Graphviz made for each span
+    /// (so every span must be measured afresh, not answered from the table of text sizes).
+    var drawsPangoLayouts: Bool { self == .png || self == .pdf }
   }
 
   /// Graphviz keeps global state (its error handler, the string pool, plugin tables); every call
@@ -42,6 +46,7 @@ public enum Graphviz {
       throw .invalidDOT(GraphvizMessages.text.isEmpty ? "syntax error in DOT" : GraphvizMessages.text)
     }
     defer { agclose(graph) }
+    erd_text_sizes_enable(format.drawsPangoLayouts ? 0 : 1)
     guard gvLayout(context, graph, "dot") == 0 else {
       throw .layoutFailed(GraphvizMessages.text.isEmpty ? "layout failed" : GraphvizMessages.text)
     }
@@ -84,6 +89,12 @@ public enum Graphviz {
   private static let warmUpDOT =
     #"digraph { node [shape=plain, fontname="Helvetica,Arial,sans-serif", fontsize=10]; a [label=<<table><tr><td><b>a</b></td></tr></table>>] }"#
 
+  /// Whether each distinct text is measured once (the layer of `text_sizes.h` found pango's
+  /// engine); without it every span goes to Graphviz's own choice, as in `dot`.
+  public static var measuresEachTextOnce: Bool {
+    lock.withLock { _ in SharedContext.context != nil && erd_text_sizes_installed() != 0 }
+  }
+
   /// Graphviz's own version string, for `erdviz --version`.
   public static var version: String {
     lock.withLock { _ in
@@ -93,7 +104,8 @@ public enum Graphviz {
   }
 }
 
-/// The one Graphviz context of the process, made on first use and never freed.
+/// The one Graphviz context of the process, made on first use and never freed. It measures each
+/// distinct text once (`text_sizes.h` in CGraphviz puts that in front of pango).
 ///
 /// Graphviz 2.42's text-size cache (in the pango plugin) keeps font names that `gvFreeContext`
 /// frees, so a second context reads freed memory (AddressSanitizer found it: `make fuzz`,
@@ -106,7 +118,7 @@ private enum SharedContext {
   static var context: OpaquePointer? {
     if !tried {
       tried = true
-      made = gvContext()
+      made = erd_gv_context()
     }
     return made
   }
