@@ -48,7 +48,11 @@ public struct Drawing: Sendable {
         return DiagramBuilder.draw(catalog, options: options)
       }
     if tablePages { self.tablePages = Self.pages(of: diagram, catalog: catalog, options: options) }
-    if splitPages { split = SplitPages(diagram, catalog: catalog, options: options) }
+    if splitPages {
+      let split = SplitPages(diagram, catalog: catalog, options: options)
+      if let note = split.overviewNote { self.diagram.notes.append(note) }
+      self.split = split
+    }
   }
 
   /// Each entity with its one-hop neighbourhood, every other option the same.

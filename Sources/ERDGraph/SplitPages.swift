@@ -40,3 +40,33 @@ public struct SplitPages: Hashable, Sendable {
     links = Self.links(diagram.edges, pageOf: pageOf)
   }
 }
+
+extension SplitPages {
+  /// Past this many links the overview is a thicket that no one reads and Graphviz lays out for
+  /// minutes (2,000 generated tables: 60 pages, 487 links, 95 s); it then draws each page's
+  /// `strongestLinksPerPage` strongest links only (0.15 s). README.md and index.html list all.
+  public static let overviewLinksUpTo = 80
+  public static let strongestLinksPerPage = 3
+
+  /// The links the overview draws: every one, or past `overviewLinksUpTo` the union of each
+  /// page's strongest (most foreign keys; of equals, the first), in the order of `links`.
+  public var overviewLinks: [Link] {
+    guard links.count > Self.overviewLinksUpTo else { return links }
+    var ofPage: [String: [Int]] = [:]
+    for (i, link) in links.enumerated() {
+      ofPage[link.from, default: []].append(i)
+      ofPage[link.to, default: []].append(i)
+    }
+    let stronger = { (a: Int, b: Int) in links[a].count != links[b].count ? links[a].count > links[b].count : a < b }
+    let kept = Set(ofPage.values.flatMap { $0.sorted(by: stronger).prefix(Self.strongestLinksPerPage) })
+    return links.indices.filter(kept.contains).map { links[$0] }
+  }
+
+  /// What the overview leaves out, for stderr and its title; nil when it draws every link.
+  public var overviewNote: String? {
+    let drawn = overviewLinks.count
+    guard drawn < links.count else { return nil }
+    return "the overview draws each page's \(Self.strongestLinksPerPage) strongest links (\(drawn) of "
+      + "\(links.count)); README.md and index.html list every reference"
+  }
+}

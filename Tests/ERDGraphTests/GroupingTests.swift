@@ -83,6 +83,27 @@ import Testing
     #expect(first.diagram.edges.contains { $0.from.name == "crm_contact" && $0.to.name == "billing_t0" })
     #expect(split.links.contains { $0.from == crm.key && $0.to == first.key && $0.count == 1 })
   }
+
+  /// Past `SplitPages.overviewLinksUpTo` links the overview draws each page's strongest links
+  /// only, and every page keeps at least one; the note says how many of how many.
+  @Test func aDenseOverviewDrawsEachPagesStrongestLinks() throws {
+    let groups = 20
+    var tables: [Table] = []
+    for g in 0..<groups {
+      let others = (0..<groups).filter { $0 != g }.map { Self.fk("g\($0)_b") }
+      tables += [Table(name: "g\(g)_a", foreignKeys: others), Table(name: "g\(g)_b")]
+    }
+    tables.append(Table(name: "g0_c", foreignKeys: [Self.fk("g7_b")]))  // g0 → g7: two foreign keys
+    var options = DiagramOptions()
+    options.split = .group
+    let split = try #require(Drawing(Self.catalog(tables), options: options, splitPages: true).split)
+    #expect(split.links.count == groups * (groups - 1))
+    let drawn = split.overviewLinks
+    #expect(drawn.count < split.links.count && drawn.count <= groups * SplitPages.strongestLinksPerPage)
+    #expect(drawn.contains { $0.from == "g0" && $0.to == "g7" && $0.count == 2 })
+    for page in split.pages { #expect(drawn.contains { $0.from == page.key || $0.to == page.key }, "\(page.key)") }
+    #expect(split.overviewNote?.contains("(\(drawn.count) of \(split.links.count))") == true)
+  }
 }
 
 @Suite struct DrawingRuleTests {
